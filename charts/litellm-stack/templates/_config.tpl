@@ -1,0 +1,96 @@
+{{/*
+LiteLLM's config.yaml, assembled from values. Only enabled models whose credential is enabled are
+rendered; secret values appear only as os.environ/NAME references to env vars from the Secret.
+*/}}
+
+{{/* A credential's api_base: apiBase, or the Azure OpenAI endpoint of resourceName. */}}
+{{- define "litellm-stack.credentials.apiBase" -}}
+{{- if .apiBase -}}{{ .apiBase }}{{- else if .resourceName -}}{{ printf "https://%s.openai.azure.com" .resourceName }}{{- end -}}
+{{- end -}}
+
+{{/*
+The models that are rendered, as JSON {id: credentialId}. Fails on a model whose credential does not
+exist or whose provider prefix does not match its credential's provider.
+*/}}
+{{- define "litellm-stack.models.rendered" -}}
+{{- $rendered := dict -}}
+{{- $credentials := .Values.credentials | default dict -}}
+{{- range $id, $model := .Values.models -}}
+{{- if ne $model.enabled false -}}
+{{- $credential := get $credentials $model.credential -}}
+{{- if not $credential -}}
+{{- fail (printf "models.%s.credential: unknown credential %q; it must be one of the ids under credentials: %s" $id $model.credential (keys $credentials | sortAlpha | join ", ")) -}}
+{{- end -}}
+{{- if not (hasPrefix (printf "%s/" $credential.provider) $model.model) -}}
+{{- fail (printf "models.%s.model: %q does not match credential %q (provider %s): the model must start with \"%s/\"" $id $model.model $model.credential $credential.provider $credential.provider) -}}
+{{- end -}}
+{{- if $credential.enabled -}}
+{{- $_ := set $rendered $id $model.credential -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $rendered -}}
+{{- end -}}
+
+{{/* Fails when an open settings map sets a key the chart renders itself. */}}
+{{- define "litellm-stack.config.settings" -}}
+{{- range $key, $_ := .extra -}}
+{{- if hasKey $.managed $key -}}
+{{- fail (printf "%s.%s: the chart renders %s.%s itself from its own values; remove it here" $.path $key $.section $key) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson (merge (deepCopy .managed) (.extra | default dict)) -}}
+{{- end -}}
+
+{{- define "litellm-stack.config.document" -}}
+{{- $root := . -}}
+{{- $rendered := include "litellm-stack.models.rendered" . | fromJson -}}
+{{- $modelList := list -}}
+{{- range $id, $credentialId := $rendered -}}
+{{- $model := get $root.Values.models $id -}}
+{{- $credential := get $root.Values.credentials $credentialId -}}
+{{- $params := dict "model" $model.model -}}
+{{- if eq $model.info.mode "realtime" -}}
+{{- /* LiteLLM does not resolve litellm_credential_name for realtime requests: inline the credential. */ -}}
+{{- $_ := set $params "api_base" (include "litellm-stack.credentials.apiBase" $credential) -}}
+{{- $_ := set $params "api_key" (printf "os.environ/%s" $credential.secretKeys.apiKey) -}}
+{{- if $credential.apiVersion -}}{{- $_ := set $params "api_version" $credential.apiVersion -}}{{- end -}}
+{{- else -}}
+{{- $_ := set $params "litellm_credential_name" $credentialId -}}
+{{- end -}}
+{{- range $key := list "rpm" "tpm" "timeout" "streamTimeout" -}}
+{{- if hasKey $model $key -}}{{- $_ := set $params (snakecase $key) (get $model $key) -}}{{- end -}}
+{{- end -}}
+{{- range $key, $value := $model.params -}}
+{{- if hasKey $params $key -}}
+{{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}
+{{- end -}}
+{{- $_ := set $params $key $value -}}
+{{- end -}}
+{{- $info := dict "id" $id -}}
+{{- range $key, $value := $model.info -}}
+{{- $_ := set $info (snakecase $key) $value -}}
+{{- end -}}
+{{- $modelList = append $modelList (dict "model_name" $model.modelName "litellm_params" $params "model_info" $info) -}}
+{{- end -}}
+
+{{- $credentialList := list -}}
+{{- range $id, $credential := .Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- $credentialValues := dict "api_base" (include "litellm-stack.credentials.apiBase" $credential) "api_key" (printf "os.environ/%s" $credential.secretKeys.apiKey) -}}
+{{- if $credential.apiVersion -}}{{- $_ := set $credentialValues "api_version" $credential.apiVersion -}}{{- end -}}
+{{- $credentialInfo := dict "custom_llm_provider" $credential.provider "description" ($credential.description | default $id) -}}
+{{- $credentialList = append $credentialList (dict "credential_name" $id "credential_values" $credentialValues "credential_info" $credentialInfo) -}}
+{{- end -}}
+{{- end -}}
+
+{{- $litellm := .Values.litellm -}}
+{{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" dict "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
+{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks -}}
+{{- if $litellm.backgroundHealthChecks -}}{{- $_ := set $generalManaged "health_check_interval" $litellm.healthCheckInterval -}}{{- end -}}
+{{- $generalSettings := include "litellm-stack.config.settings" (dict "managed" $generalManaged "extra" $litellm.generalSettings "path" "litellm.generalSettings" "section" "general_settings") | fromJson -}}
+{{- $router := $litellm.router -}}
+{{- $routerManaged := dict "routing_strategy" $router.routingStrategy "num_retries" $router.numRetries "allowed_fails" $router.allowedFails "cooldown_time" $router.cooldownTime "timeout" $router.timeout -}}
+{{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
+{{- toYaml (dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings) -}}
+{{- end -}}

@@ -1,0 +1,49 @@
+{{/* The proxy container's environment, as a YAML list. Names are unique (Helm 4 applies server-side). */}}
+{{- define "litellm-stack.proxy.env" -}}
+{{- $secret := include "litellm-stack.names.secret" . -}}
+{{- $env := list
+  (dict "name" "LITELLM_MASTER_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .Values.secrets.masterKeyKey)))
+  (dict "name" "LITELLM_SALT_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .Values.secrets.saltKeyKey)))
+  (dict "name" "UI_USERNAME" "value" .Values.ui.username)
+  (dict "name" "UI_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .Values.secrets.masterKeyKey)))
+  (dict "name" "LITELLM_MIGRATION_DIR" "value" .Values.litellm.migrationDir)
+  (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
+-}}
+{{- range $name := include "litellm-stack.secrets.credentialKeys" . | fromJsonArray -}}
+{{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
+{{- end -}}
+{{- $names := dict -}}
+{{- range $env -}}{{- $_ := set $names .name true -}}{{- end -}}
+{{- range $index, $extra := .Values.extraEnv -}}
+{{- if hasKey $names $extra.name -}}
+{{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}
+{{- end -}}
+{{- $_ := set $names $extra.name true -}}
+{{- $env = append $env $extra -}}
+{{- end -}}
+{{- toYaml $env -}}
+{{- end -}}
+
+{{/* Secret keys (and env var names) of the enabled credentials, sorted and unique, as JSON. */}}
+{{- define "litellm-stack.secrets.credentialKeys" -}}
+{{- $keys := list -}}
+{{- range $id, $credential := .Values.credentials -}}
+{{- if $credential.enabled -}}{{- $keys = append $keys $credential.secretKeys.apiKey -}}{{- end -}}
+{{- end -}}
+{{- toJson ($keys | uniq | sortAlpha) -}}
+{{- end -}}
+
+{{- define "litellm-stack.proxy.httpProbe" -}}
+httpGet:
+  path: {{ .probe.path }}
+  port: http
+initialDelaySeconds: {{ .probe.initialDelaySeconds }}
+periodSeconds: {{ .probe.periodSeconds }}
+timeoutSeconds: {{ .probe.timeoutSeconds }}
+failureThreshold: {{ .probe.failureThreshold }}
+{{- end -}}
+
+{{/* An IntOrString from a values string: "0" → 0, "25%" stays a string. */}}
+{{- define "litellm-stack.intOrPercent" -}}
+{{- if regexMatch "^[0-9]+$" . -}}{{ . }}{{- else -}}{{ . | quote }}{{- end -}}
+{{- end -}}

@@ -1,0 +1,13 @@
+import type { ModelDeployment } from '../types.ts';
+
+export const models: ModelDeployment[] = [
+  {
+    id: 'cohere-embed-v-4-0',
+    modelName: 'cohere-embed-v-4-0',
+    model: 'azure_ai/embed-v-4-0',
+    credential: 'azure_ai_cohere_embed',
+    description: 'Azure AI serves Cohere embeddings on its own API: azure_ai/, never cohere/.',
+    params: { input_type: 'text' },
+    info: { mode: 'embedding', disableBackgroundHealthCheck: true },
+  },
+];

@@ -1,0 +1,98 @@
+// validateCatalog: every catalog error, each naming the entry and field and saying what is allowed.
+// Entry shapes are checked against the very schemas values.schema.json is made of.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { toSchema } from '../values/spec.ts';
+import { catalogToValues, credentialIdPattern, credentialItem, modelIdPattern, modelItem } from '../values/catalog.ts';
+import { modelRules } from './rules.ts';
+import type { Catalog } from './types.ts';
+
+export interface CatalogIssue {
+  /** Values-style path: `models.<id>.<field>` or `credentials.<id>.<field>`. */
+  path: string;
+  message: string;
+}
+
+export class CatalogError extends Error {
+  constructor(readonly issues: CatalogIssue[]) {
+    super(`the catalog has ${issues.length} error${issues.length === 1 ? '' : 's'}:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
+let compiled: { credential: ValidateFunction; model: ValidateFunction; rules: [(typeof modelRules)[number], ValidateFunction][] } | undefined;
+function validators() {
+  compiled ??= {
+    credential: ajv.compile(toSchema(credentialItem)),
+    model: ajv.compile(toSchema(modelItem)),
+    rules: modelRules.map((rule) => [rule, ajv.compile(rule.schema)]),
+  };
+  return compiled;
+}
+
+/** One ajv error as `path: message`, saying what is allowed. */
+export function describeSchemaError(base: string, error: ErrorObject): CatalogIssue {
+  const path = base + error.instancePath.replaceAll('/', '.');
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'enum':
+      return { path, message: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'additionalProperties':
+      return { path: `${path}.${String(params.additionalProperty)}`, message: 'is not a known field' };
+    case 'required':
+      return { path: `${path}.${String(params.missingProperty)}`, message: 'is required' };
+    case 'pattern':
+      return { path, message: `must match ${String(params.pattern)}` };
+    default:
+      return { path, message: error.message ?? error.keyword };
+  }
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+export function validateCatalog(catalog: Catalog): CatalogIssue[] {
+  const issues: CatalogIssue[] = [];
+  const { credential: credentialShape, model: modelShape, rules } = validators();
+
+  for (const id of duplicates(catalog.credentials.map((c) => c.id))) issues.push({ path: `credentials.${id}`, message: 'duplicate credential id' });
+  for (const id of duplicates(catalog.models.map((m) => m.id))) issues.push({ path: `models.${id}`, message: 'duplicate model id' });
+  for (const { id } of catalog.credentials) {
+    if (!new RegExp(credentialIdPattern).test(id)) issues.push({ path: `credentials.${id}`, message: `id must match ${credentialIdPattern}` });
+  }
+  for (const { id } of catalog.models) {
+    if (!new RegExp(modelIdPattern).test(id)) issues.push({ path: `models.${id}`, message: `id must match ${modelIdPattern}` });
+  }
+
+  const values = catalogToValues(catalog);
+  for (const [id, entry] of Object.entries(values.credentials)) {
+    if (!credentialShape(entry)) issues.push(...credentialShape.errors!.map((e) => describeSchemaError(`credentials.${id}`, e)));
+  }
+  const providerOf = new Map(catalog.credentials.map((c) => [c.id, c.provider]));
+  for (const model of catalog.models) {
+    const base = `models.${model.id}`;
+    const entry = values.models[model.id];
+    if (!modelShape(entry)) {
+      issues.push(...modelShape.errors!.map((e) => describeSchemaError(base, e)));
+      continue;
+    }
+    for (const [rule, check] of rules) if (!check(entry)) issues.push({ path: `${base}.${rule.field}`, message: rule.message });
+    const provider = providerOf.get(model.credential);
+    if (provider === undefined) {
+      issues.push({ path: `${base}.credential`, message: `unknown credential "${model.credential}"; known: ${[...providerOf.keys()].join(', ')}` });
+    } else if (!model.model.startsWith(`${provider}/`)) {
+      issues.push({
+        path: `${base}.model`,
+        message: `"${model.model}" does not match its credential "${model.credential}" (provider ${provider}): the model must start with "${provider}/"`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Throws a CatalogError listing every issue, so a bad catalog never reaches the generator's output. */
+export function assertValidCatalog(catalog: Catalog): void {
+  const issues = validateCatalog(catalog);
+  if (issues.length > 0) throw new CatalogError(issues);
+}

@@ -1,0 +1,83 @@
+// The proxy's Deployment, Service, ServiceAccount and scaling objects.
+import { bool, group, int, oneOf, openList, openMap, str, strList, type SpecNode } from '../spec.ts';
+
+const probe = (description: string, path: string, initialDelaySeconds: number, failureThreshold: number) =>
+  group(description, {
+    enabled: bool('Render this probe.', true),
+    path: str('HTTP path probed on the proxy port.', path, { pattern: '^/' }),
+    initialDelaySeconds: int('Seconds before the first probe.', initialDelaySeconds, { minimum: 0 }),
+    periodSeconds: int('Seconds between probes.', 10, { minimum: 1 }),
+    timeoutSeconds: int('Seconds a probe may take.', 5, { minimum: 1 }),
+    failureThreshold: int('Failures in a row before the probe gives up.', failureThreshold, { minimum: 1 }),
+  });
+
+export const workloadAreas: Record<string, SpecNode> = {
+  image: group('The LiteLLM proxy image.', {
+    repository: str('Image repository.', 'ghcr.io/berriai/litellm', { minLength: 1 }),
+    tag: str('Image tag. The chart\'s appVersion is this tag.', 'main-v1.80.8-stable.1', { minLength: 1 }),
+    digest: str('Optional digest pin (sha256:…); when set the image is pulled by digest, the tag is kept for readability.', '', {
+      pattern: '^(sha256:[a-f0-9]{64})?$',
+    }),
+    pullPolicy: oneOf('Image pull policy.', ['Always', 'IfNotPresent', 'Never'], 'IfNotPresent'),
+  }),
+  imagePullSecrets: openList('Image pull secrets, e.g. `[{name: regcred}]`.', [], {
+    type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', description: 'Secret name.' } },
+  }),
+  replicas: int('Proxy replicas when autoscaling is off. Above 1 the chart adds a PodDisruptionBudget and topology spread.', 1, { minimum: 0 }),
+  args: strList('Extra arguments for the litellm command, after `--config` and `--port`.', []),
+  resources: openMap('Container resources.', { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }),
+  probes: group('Probes. The startup probe holds the others back while Prisma migrations and model loading run.', {
+    startup: probe('Startup probe on LiteLLM\'s liveness endpoint.', '/health/liveliness', 30, 30),
+    liveness: probe('Liveness probe (LiteLLM answers "I\'m alive!").', '/health/liveliness', 60, 3),
+    readiness: probe('Readiness probe (LiteLLM reports its database and cache).', '/health/readiness', 30, 3),
+  }),
+  podSecurityContext: openMap('Pod security context.', { seccompProfile: { type: 'RuntimeDefault' } }),
+  securityContext: openMap('Container security context.', {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    seccompProfile: { type: 'RuntimeDefault' },
+  }),
+  service: group('The Service in front of the proxy.', {
+    type: oneOf('Service type.', ['ClusterIP', 'NodePort', 'LoadBalancer'], 'ClusterIP'),
+    port: int('Service port.', 4000, { minimum: 1, maximum: 65535 }),
+    annotations: openMap('Service annotations.', {}, { type: 'string' }),
+  }),
+  serviceAccount: group('The proxy\'s ServiceAccount.', {
+    create: bool('Create a ServiceAccount.', true),
+    name: str('Name to use; defaults to the release\'s full name.', '', { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$' }),
+    annotations: openMap('ServiceAccount annotations (e.g. workload identity).', {}, { type: 'string' }),
+    automountToken: bool('Mount an API token into the pod. The proxy never calls the Kubernetes API.', false),
+  }),
+  strategy: group('Rolling update. maxUnavailable 0 keeps serving capacity during upgrades.', {
+    maxSurge: str('Extra pods during a rollout.', '25%', { pattern: '^([0-9]+%?)$' }),
+    maxUnavailable: str('Pods that may be unavailable during a rollout.', '0', { pattern: '^([0-9]+%?)$' }),
+  }),
+  autoscaling: group('HorizontalPodAutoscaler (autoscaling/v2).', {
+    enabled: bool('Scale with an HPA instead of `replicas`.', false),
+    minReplicas: int('Fewest replicas.', 2, { minimum: 1 }),
+    maxReplicas: int('Most replicas.', 6, { minimum: 1 }),
+    targetCPUUtilizationPercentage: int('Average CPU utilisation to aim for; null to not scale on CPU.', 75, { minimum: 1, maximum: 100 }),
+    targetMemoryUtilizationPercentage: int('Average memory utilisation to aim for; null to not scale on memory.', null, { minimum: 1, maximum: 100 }),
+  }),
+  podDisruptionBudget: group('PodDisruptionBudget, rendered when more than one replica can run.', {
+    enabled: bool('Render the PDB when replicas (or autoscaling.minReplicas) > 1.', true),
+    maxUnavailable: int('Pods that a voluntary disruption may take down at once.', 1, { minimum: 1 }),
+  }),
+  topologySpread: group('Spread replicas across nodes and zones when more than one runs.', {
+    enabled: bool('Add the default constraints below when replicas > 1.', true),
+    whenUnsatisfiable: oneOf('What the scheduler does when it cannot spread.', ['ScheduleAnyway', 'DoNotSchedule'], 'ScheduleAnyway'),
+    topologyKeys: strList('Topology keys to spread over.', ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'], { minLength: 1 }),
+  }),
+  podAnnotations: openMap('Extra pod annotations.', {}, { type: 'string' }),
+  podLabels: openMap('Extra pod labels.', {}, { type: 'string' }),
+  nodeSelector: openMap('Node selector.', {}, { type: 'string' }),
+  tolerations: openList('Tolerations.', [], { type: 'object' }),
+  affinity: openMap('Affinity rules.', {}),
+  priorityClassName: str('Priority class of the pods.', ''),
+  extraEnv: openList('Extra env vars (Kubernetes EnvVar objects). A name the chart already sets is an error.', [], {
+    type: 'object', required: ['name'], properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' } },
+  }),
+  extraEnvFrom: openList('Extra envFrom sources.', [], { type: 'object' }),
+  extraVolumes: openList('Extra pod volumes.', [], { type: 'object' }),
+  extraVolumeMounts: openList('Extra container volume mounts.', [], { type: 'object' }),
+};

@@ -1,0 +1,123 @@
+// How catalog entries appear in values: the shape of a credential and of a model deployment, and the
+// conversion of the typed catalog into those entries (the chart's defaults).
+import { modelRules } from '../catalog/rules.ts';
+import { modes, providers, supportFlags, type Catalog } from '../catalog/types.ts';
+import { bool, group, idMap, int, num, oneOf, openMap, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
+
+export const credentialIdPattern = '^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$';
+export const modelIdPattern = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
+export const envNamePattern = '^[A-Z_][A-Z0-9_]*$';
+
+const providerPrefix = `^(${providers.join('|')})/.+`;
+
+export const credentialItem: Group = group(
+  'A credential.',
+  {
+    enabled: bool('Render this credential and the models that use it. Needs its endpoint (apiBase or resourceName).'),
+    description: str('What this credential is for.'),
+    provider: oneOf('LiteLLM provider; the models using this credential must start with `<provider>/`.', providers),
+    apiBase: str('Endpoint URL (LiteLLM api_base).', undefined, { pattern: '^https?://[^\\s]+$' }),
+    resourceName: str('Azure OpenAI resource name; the chart derives https://<resourceName>.openai.azure.com. Only for provider azure.', undefined, {
+      pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$',
+    }),
+    apiVersion: str('Azure api-version (LiteLLM api_version). Required for provider azure.', undefined, { minLength: 1 }),
+    secretKeys: group(
+      'Names of the keys, in the chart\'s Secret, that hold this credential\'s secret values; each also becomes an env var of that name.',
+      { apiKey: str('Secret key (and env var) holding the API key.', undefined, { pattern: envNamePattern }) },
+      { schema: { required: ['apiKey'] } },
+    ),
+  },
+  {
+    schema: {
+      required: ['provider', 'secretKeys'],
+      allOf: [
+        {
+          if: { properties: { enabled: { const: true } }, required: ['enabled'] },
+          then: { anyOf: [{ required: ['apiBase'] }, { required: ['resourceName'] }] },
+        },
+        { if: { properties: { provider: { const: 'azure' } } }, then: { required: ['apiVersion'] } },
+        { if: { required: ['resourceName'] }, then: { properties: { provider: { const: 'azure' } } } },
+      ],
+    },
+  },
+);
+
+const info = group(
+  'LiteLLM model_info.',
+  {
+    mode: oneOf('What the deployment serves; picks the health check and the endpoints it answers.', modes),
+    baseModel: str('LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).', undefined, { minLength: 1 }),
+    accessGroups: strList('Access groups (LiteLLM access_groups) that keys and teams can be granted.', undefined, { minLength: 1 }),
+    disableBackgroundHealthCheck: bool('Skip this deployment in LiteLLM\'s background health check.'),
+    healthCheckVoice: str('Voice for the health check of an audio_speech deployment.', undefined, { minLength: 1 }),
+    ...Object.fromEntries(supportFlags.map((flag): [string, SpecNode] => [flag, bool(`LiteLLM model_info ${toSnake(flag)}.`)])),
+  },
+  { schema: { required: ['mode'] } },
+);
+
+export const modelItem: Group = group(
+  'A model deployment.',
+  {
+    enabled: bool('Render this deployment (default true). It is rendered only when its credential is enabled too.'),
+    description: str('What this deployment is for.'),
+    modelName: str('Public model name clients request; deployments that share one are load-balanced and fail over.', undefined, { minLength: 1 }),
+    model: str('LiteLLM model: `<provider>/<deployment name>`.', undefined, { pattern: providerPrefix }),
+    credential: str('Id of the credential (under `credentials`) this deployment authenticates with.', undefined, { pattern: credentialIdPattern }),
+    rpm: int('Requests per minute this deployment accepts; the router enforces it.', undefined, { minimum: 1 }),
+    tpm: int('Tokens per minute this deployment accepts; the router enforces it.', undefined, { minimum: 1 }),
+    timeout: num('Request timeout in seconds.', undefined, { exclusiveMinimum: 0 }),
+    streamTimeout: num('Timeout in seconds for the first streamed chunk.', undefined, { exclusiveMinimum: 0 }),
+    params: openMap('Extra LiteLLM litellm_params passed as they are (e.g. input_type).', undefined, {
+      type: ['string', 'number', 'boolean'],
+    }),
+    info,
+  },
+  {
+    schema: { required: ['modelName', 'model', 'credential', 'info'] },
+  },
+);
+
+/** The model entry as values.schema.json has it: its shape plus every catalog rule (if/then). */
+const modelItemWithRules: Group = { ...modelItem, schema: { ...modelItem.schema, allOf: modelRules.map((rule) => rule.schema) } };
+
+export function toSnake(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** An entry's fields in the order its spec declares them, without undefined values or unknown keys. */
+function toEntry(item: Group, source: object): Record<string, Json> {
+  const entry: Record<string, Json> = {};
+  for (const [key, node] of Object.entries(item.properties)) {
+    const value = (source as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    entry[key] = node.kind === 'group' ? toEntry(node, value as object) : (value as Json);
+  }
+  return entry;
+}
+
+/** The catalog as the `credentials` and `models` maps of values.yaml, sorted by id. */
+export function catalogToValues(catalog: Catalog): { credentials: Record<string, Json>; models: Record<string, Json> } {
+  const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    credentials: Object.fromEntries(
+      byId(catalog.credentials).map((credential) => [credential.id, toEntry(credentialItem, { enabled: false, ...credential })]),
+    ),
+    models: Object.fromEntries(byId(catalog.models).map((model) => [model.id, toEntry(modelItem, { enabled: true, ...model })])),
+  };
+}
+
+export const credentialsNode = (defaults: Record<string, Json>) =>
+  idMap(
+    'Credentials, keyed by id (LiteLLM credential_name). Rendered into credential_list with os.environ/ references to the Secret; no secret value is ever written into the ConfigMap.',
+    credentialIdPattern,
+    credentialItem,
+    defaults,
+  );
+
+export const modelsNode = (defaults: Record<string, Json>) =>
+  idMap(
+    'Model deployments, keyed by a stable id (LiteLLM model_info.id). Disable one with `models.<id>.enabled: false`; add one by giving a new id.',
+    modelIdPattern,
+    modelItemWithRules,
+    defaults,
+  );

@@ -1,0 +1,23 @@
+// The chart's whole values tree, in the order values.yaml presents it.
+import type { Catalog } from '../catalog/types.ts';
+import { catalogToValues, credentialsNode, modelsNode } from './catalog.ts';
+import { litellmArea } from './areas/litellm.ts';
+import { secretsArea } from './areas/secrets.ts';
+import { workloadAreas } from './areas/workload.ts';
+import { group, openMap, str, type Group } from './spec.ts';
+
+const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
+
+export function chartValuesSpec(catalog: Catalog): Group {
+  const { credentials, models } = catalogToValues(catalog);
+  return group('Values of the litellm-stack chart.', {
+    global: openMap('Values shared with subcharts (Helm convention); unused by this chart.', {}),
+    nameOverride: str('Replaces the chart name in object names.', '', dnsLabel),
+    fullnameOverride: str('Replaces the full name (release-chart) of every object.', '', dnsLabel),
+    ...workloadAreas,
+    ...secretsArea,
+    ...litellmArea,
+    credentials: credentialsNode(credentials),
+    models: modelsNode(models),
+  });
+}
