@@ -1,0 +1,12 @@
+// Runs once before the suite: the pinned Helm binaries and the Python tools must be in place.
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { helmMajors, pinnedHelmPath } from '../tools/helm.ts';
+import { ensurePythonEnv } from '../tools/python-env.ts';
+
+export default function setup(): void {
+  if (!process.env.HELM_BIN && helmMajors.some((major) => !existsSync(pinnedHelmPath(major)))) {
+    execFileSync('npx', ['tsx', 'tools/install-helm.ts'], { stdio: 'inherit' });
+  }
+  ensurePythonEnv();
+}
