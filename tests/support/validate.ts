@@ -56,7 +56,8 @@ export async function schemaErrors(objects: K8sObject[]): Promise<string[]> {
   const builtin = objects.filter((o) => isBuiltin(o.apiVersion));
   for (const object of objects.filter((o) => !isBuiltin(o.apiVersion))) {
     const validate = crdValidator(object);
-    if (!validate(object)) {
+    const valid = validate(structuredClone(object) as unknown);
+    if (!valid) {
       for (const e of validate.errors!) errors.push(`${object.kind}/${object.metadata.name}: ${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
     }
   }

@@ -85,12 +85,15 @@ exist or whose provider prefix does not match its credential's provider.
 {{- end -}}
 
 {{- $litellm := .Values.litellm -}}
-{{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" dict "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
+{{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" . | fromJson) (include "litellm-stack.observability.litellmSettings" . | fromJson) -}}
+{{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" $litellmManaged "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
 {{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks -}}
 {{- if $litellm.backgroundHealthChecks -}}{{- $_ := set $generalManaged "health_check_interval" $litellm.healthCheckInterval -}}{{- end -}}
+{{- $generalManaged = merge $generalManaged (include "litellm-stack.database.generalSettings" . | fromJson) -}}
 {{- $generalSettings := include "litellm-stack.config.settings" (dict "managed" $generalManaged "extra" $litellm.generalSettings "path" "litellm.generalSettings" "section" "general_settings") | fromJson -}}
 {{- $router := $litellm.router -}}
 {{- $routerManaged := dict "routing_strategy" $router.routingStrategy "num_retries" $router.numRetries "allowed_fails" $router.allowedFails "cooldown_time" $router.cooldownTime "timeout" $router.timeout -}}
+{{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" . | fromJson) -}}
 {{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
 {{- toYaml (dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings) -}}
 {{- end -}}

@@ -9,11 +9,17 @@
   (dict "name" "LITELLM_MIGRATION_DIR" "value" .Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
 -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $ | fromJsonArray) -}}
+{{- end -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" . | fromJsonArray -}}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
 {{- $names := dict -}}
-{{- range $env -}}{{- $_ := set $names .name true -}}{{- end -}}
+{{- range $env -}}
+{{- if hasKey $names .name -}}{{- fail (printf "the proxy's env var %s is set twice (two credentials or features name the same key)" .name) -}}{{- end -}}
+{{- $_ := set $names .name true -}}
+{{- end -}}
 {{- range $index, $extra := .Values.extraEnv -}}
 {{- if hasKey $names $extra.name -}}
 {{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}

@@ -1,7 +1,13 @@
 // The chart's whole values tree, in the order values.yaml presents it.
 import type { Catalog } from '../catalog/types.ts';
 import { catalogToValues, credentialsNode, modelsNode } from './catalog.ts';
+import { cacheArea } from './areas/cache.ts';
+import { databaseArea } from './areas/database.ts';
 import { litellmArea } from './areas/litellm.ts';
+import { networkPolicyArea } from './areas/network-policy.ts';
+import { observabilityArea } from './areas/observability.ts';
+import { oidcArea } from './areas/oidc.ts';
+import { routeArea } from './areas/route.ts';
 import { secretsArea } from './areas/secrets.ts';
 import { workloadAreas } from './areas/workload.ts';
 import { group, openMap, str, type Group } from './spec.ts';
@@ -17,6 +23,12 @@ export function chartValuesSpec(catalog: Catalog): Group {
     ...workloadAreas,
     ...secretsArea,
     ...litellmArea,
+    ...databaseArea,
+    ...cacheArea,
+    ...observabilityArea,
+    ...oidcArea,
+    ...routeArea,
+    ...networkPolicyArea,
     credentials: credentialsNode(credentials),
     models: modelsNode(models),
   });

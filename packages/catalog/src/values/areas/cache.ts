@@ -1,0 +1,4 @@
+// Values of the cache feature (issue: the whole stack in the chart). Filled in by that feature's work.
+import type { SpecNode } from '../spec.ts';
+
+export const cacheArea: Record<string, SpecNode> = {};
