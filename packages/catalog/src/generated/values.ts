@@ -316,6 +316,7 @@ export interface LitellmStackValues {
      * Variable name.
      */
     name: string;
+    [k: string]: unknown | undefined;
   }[];
   /**
    * Extra envFrom sources.
