@@ -41,6 +41,11 @@ function nextToken(text: string, position: number): number {
   return scanner.getTokenStart();
 }
 
+/** End of the comments that follow `position` on the same line (`position` when there are none). */
+function endOfLineComments(text: string, position: number): number {
+  return ts.getTrailingCommentRanges(text, position)?.at(-1)?.end ?? position;
+}
+
 type Splice = { start: number; end: number; text: string };
 const splice = (text: string, { start, end, text: inserted }: Splice) => text.slice(0, start) + inserted + text.slice(end);
 
@@ -60,11 +65,11 @@ export function appendElement(fileName: string, text: string, arrayName: string,
     const rest = inner.trim() === '' ? `\n${lineIndent(file, array.getStart(file))}` : inner;
     return splice(text, { start: open, end: array.getEnd() - 1, text: `\n${indent}${element(indent)},${rest}` });
   }
-  if (array.elements.hasTrailingComma) {
-    const comma = nextToken(text, last.getEnd());
-    return splice(text, { start: comma + 1, end: comma + 1, text: `\n${indent}${element(indent)},` });
-  }
-  return splice(text, { start: last.getEnd(), end: last.getEnd(), text: `,\n${indent}${element(indent)},` });
+  // After the last element's comma and any comment on the same line, which belong to that element.
+  const comma = array.elements.hasTrailingComma ? nextToken(text, last.getEnd()) : undefined;
+  const at = endOfLineComments(text, comma === undefined ? last.getEnd() : comma + 1);
+  const edited = splice(text, { start: at, end: at, text: `\n${indent}${element(indent)},` });
+  return comma === undefined ? splice(edited, { start: last.getEnd(), end: last.getEnd(), text: ',' }) : edited;
 }
 
 /**
@@ -80,10 +85,11 @@ export function removeElement(fileName: string, text: string, arrayName: string,
   const previous = array.elements[index - 1];
   const commaAfter = index < array.elements.length - 1 || array.elements.hasTrailingComma;
   // An element's span starts where the previous comma ends (`pos` covers its leading comments) and
-  // ends with its own comma; the last element without one takes the previous element's comma instead.
+  // ends with its own comma and the comments on that line; the last element without a comma takes the
+  // previous element's comma instead.
   const span = commaAfter
-    ? { start: element.pos, end: nextToken(text, element.getEnd()) + 1 }
-    : { start: previous ? nextToken(text, previous.getEnd()) : element.pos, end: element.getEnd() };
+    ? { start: element.pos, end: endOfLineComments(text, nextToken(text, element.getEnd()) + 1) }
+    : { start: previous ? nextToken(text, previous.getEnd()) : element.pos, end: endOfLineComments(text, element.getEnd()) };
   const edited = splice(text, { ...span, text: '' });
   const after = exportedArray(parse(fileName, edited), arrayName);
   const inner = edited.slice(after.getStart() + 1, after.getEnd() - 1);

@@ -87,7 +87,10 @@ export function buildModel(options: ModelGeneratorSchema): BuiltModel {
 
   const info: ModelInfo = { mode };
   if (options.baseModel !== undefined) info.baseModel = options.baseModel;
-  if (options.accessGroups !== undefined) info.accessGroups = parseList(options.accessGroups);
+  if (options.accessGroups !== undefined) {
+    info.accessGroups = parseList(options.accessGroups);
+    if (info.accessGroups.length === 0) throw new Error(`--access-groups: "${String(options.accessGroups)}" names no group; give comma-separated names, e.g. team-a,team-b`);
+  }
   if (disable) info.disableBackgroundHealthCheck = true;
   for (const flag of supportFlags) if (options[flag] !== undefined) info[flag] = options[flag];
 
