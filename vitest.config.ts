@@ -12,7 +12,7 @@ export default defineConfig({
       { test: { name: 'catalog', include: ['packages/catalog/test/**/*.spec.ts'] } },
       { test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
       { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'] } },
-      { test: { name: 'nx-plugin', include: ['packages/nx-plugin/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'nx-plugin', include: ['packages/nx-plugin/**/*.spec.ts'] } },
     ],
   },
 });
