@@ -115,6 +115,7 @@ describe('credential generator: bad input is an error naming the field, and chan
     ['an api base that is not a URL', { ...sweden, resourceName: undefined, apiBase: 'ftp://sweden' }, /credentials\.azure_credential_sweden\.apiBase \(--api-base\): must match \^https\?:/],
     ['a resource name on another provider', { id: 'anthropic_eu', provider: 'anthropic', resourceName: 'contoso' }, /credentials\.anthropic_eu\.provider \(--provider\): must be equal to constant/],
     ['a secret key that is no env var name', { ...sweden, secretKey: 'azure-key' }, /credentials\.azure_credential_sweden\.secretKeys\.apiKey \(--secret-key\): must match \^\[A-Z_\]/],
+    ['an id whose import name is taken in models/index.ts', { id: 'azure-anthropic', provider: 'anthropic' }, /models\/index\.ts already imports a binding named azureAnthropic; rename it to import \.\/azure-anthropic\.ts/],
   ];
 
   it.each(cases)('%s', async (_, options, message) => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { catalogTree, changedFiles, treeFiles } from '../../test/support/catalog-tree.ts';
 import { treeReader } from '../lib/apply.ts';
-import { modelsPath, readCatalog } from '../lib/catalog-source.ts';
+import { credentialsPath, modelsIndexPath, modelsPath, readCatalog } from '../lib/catalog-source.ts';
 import modelGenerator from './generator.ts';
 import type { ModelGeneratorSchema } from './schema.d.ts';
 
@@ -63,6 +63,19 @@ describe('model generator: the change it makes', () => {
     for (const file of await generateFiles(catalog)) expect(tree.read(file.path, 'utf-8')).toBe(file.content);
     const values = parse(tree.read(generatedPaths.values, 'utf-8')!);
     expect(values.models['gpt-5-3']).toEqual({ enabled: true, modelName: 'gpt-5.3', model: 'azure/gpt-5.3', credential: us2, rpm: 250, info: { mode: 'chat' } });
+  });
+
+  it('creates the models file, and its import and spread, for a credential that has none yet', async () => {
+    const sweden = 'azure_credential_sweden';
+    const credentials = tree.read(credentialsPath, 'utf-8')!;
+    tree.write(
+      credentialsPath,
+      credentials.replace(/\n\];\n$/, `\n  { id: '${sweden}', provider: 'azure', description: 'x', apiVersion: 'v1', secretKeys: { apiKey: 'SWEDEN_KEY' } },\n];\n`),
+    );
+    await modelGenerator(tree, { model: 'azure/gpt-5.3', credential: sweden });
+    expect(readCatalog(treeReader(tree)).modelPlace.get('gpt-5-3')).toEqual({ path: modelsPath(sweden), array: 'models' });
+    expect(tree.read(modelsIndexPath, 'utf-8')).toContain(`import { models as azureCredentialSweden } from './${sweden}.ts';`);
+    expect(tree.read(modelsIndexPath, 'utf-8')).toContain('  ...azureCredentialSweden,\n];');
   });
 
   it('prints the change as a diff of the catalog source', async () => {
