@@ -44,7 +44,7 @@ const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true
 export class WorkspaceCopy {
   readonly root = mkdtempSync(join(tmpdir(), 'litellm-stack-nx-e2e-'));
 
-  /** Copies the tracked files, links node_modules and .tools, and commits the copy. */
+  /** Copies the tracked files, links node_modules (Helm is run from this workspace), and commits the copy. */
   async create(): Promise<void> {
     const listed = await run('git', ['ls-files', '-z'], repoRoot);
     if (listed.code !== 0) throw new Error(`git ls-files failed in ${repoRoot}: ${listed.stderr}`);
@@ -54,11 +54,10 @@ export class WorkspaceCopy {
       mkdirSync(dirname(join(this.root, path)), { recursive: true });
       copyFileSync(join(repoRoot, path), join(this.root, path));
     }
-    for (const dir of ['node_modules', '.tools']) {
-      if (!existsSync(join(repoRoot, dir))) throw new Error(`${join(repoRoot, dir)} is missing: run \`npm ci\` first`);
-      // Real directories of links: git ignores them (a link itself would show as untracked).
-      linkEntries(join(repoRoot, dir), join(this.root, dir));
-    }
+    const modules = join(repoRoot, 'node_modules');
+    if (!existsSync(modules)) throw new Error(`${modules} is missing: run \`npm ci\` first`);
+    // A real directory of links: git ignores it (a link itself would show as untracked).
+    linkEntries(modules, join(this.root, 'node_modules'));
     await this.git('init', '-q');
     await this.git('add', '-A');
     await this.git('-c', 'user.name=e2e', '-c', 'user.email=e2e@localhost', 'commit', '-qm', 'workspace copy');
