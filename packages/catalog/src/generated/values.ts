@@ -444,6 +444,24 @@ export interface LitellmStackValues {
     };
   };
   /**
+   * PostgreSQL for LiteLLM's keys, teams, users, spend and admin UI login (without one the proxy only routes with the master key). See docs/database.md.
+   */
+  database?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Continuous backup of the CNPG cluster with the Barman Cloud plugin (WAL archive + scheduled base backups) to S3-compatible storage. Needs database.mode cnpg and the plugin installed. See docs/backup-restore.md.
+   */
+  backup?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * Redis-compatible cache (Dragonfly, Redis, Valkey). LiteLLM caches responses in it, and the router reuses the same connection (same ACL user and namespace) for cooldowns and rate limits shared by all replicas. The ACL user needs: `~litellm:* ~{* resetchannels -@all +hello +ping +get +set +mget +incrbyfloat +expire +ttl +evalsha +script|load +info` (docs/cache.md).
+   */
+  cache?: {
+    [k: string]: unknown | undefined;
+  };
+  /**
    * Credentials, keyed by id (LiteLLM credential_name). Rendered into credential_list with os.environ/ references to the Secret; no secret value is ever written into the ConfigMap.
    */
   credentials?: {
