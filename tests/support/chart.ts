@@ -20,6 +20,8 @@ export interface RenderOptions {
   release?: string;
   namespace?: string;
   chart?: string;
+  /** Render as `helm upgrade` would (`--is-upgrade`: .Release.IsUpgrade, pre-upgrade hooks). */
+  upgrade?: boolean;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'litellm-stack-render-'));
@@ -38,6 +40,7 @@ export function helmArgs(command: 'template' | 'lint', options: RenderOptions = 
     ? ['template', options.release ?? 'rel', options.chart ?? chartDir, '--namespace', options.namespace ?? 'ai']
     : ['lint', '--strict', options.chart ?? chartDir];
   for (const file of files) args.push('-f', file);
+  if (command === 'template' && options.upgrade) args.push('--is-upgrade');
   return args;
 }
 
