@@ -28,7 +28,6 @@ describe.each(helmMajors)('database (%s)', (major) => {
       bootstrap: { initdb: { database: 'litellm', owner: 'litellm' } },
       storage: { size: '50Gi', storageClass: 'fast-ssd' },
       resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi' } },
-      monitoring: { enablePodMonitor: true },
       affinity: { enablePodAntiAffinity: true, podAntiAffinityType: 'preferred' },
     });
     // Overrides win, the other defaults stay.
@@ -37,6 +36,10 @@ describe.each(helmMajors)('database (%s)', (major) => {
     expect(cluster.spec.managed.roles[0].passwordSecret).toBeUndefined();
     expect(cluster.spec.plugins).toBeUndefined();
     expect(cluster.spec.bootstrap.recovery).toBeUndefined();
+
+    const podMonitor = single(objects, 'PodMonitor');
+    expect(podMonitor.metadata.labels).toMatchObject({ release: 'kube-prometheus-stack' });
+    expect(podMonitor.spec).toEqual({ selector: { matchLabels: { 'cnpg.io/cluster': 'rel-litellm-stack-db' } }, podMetricsEndpoints: [{ port: 'metrics' }] });
 
     const database = single(objects, 'Database');
     expect(database.spec).toEqual({
@@ -53,9 +56,11 @@ describe.each(helmMajors)('database (%s)', (major) => {
   });
 
   it('cnpg HA: three instances that must not share a node', async () => {
-    const cluster = single(await render(major, { files: ['ci/05-cnpg-ha.yaml'] }), 'Cluster');
+    const objects = await render(major, { files: ['ci/05-cnpg-ha.yaml'] });
+    const cluster = single(objects, 'Cluster');
     expect(cluster.spec.instances).toBe(3);
     expect(cluster.spec.affinity).toEqual({ enablePodAntiAffinity: true, topologyKey: 'kubernetes.io/hostname', podAntiAffinityType: 'required' });
+    expect(objects.filter((o) => o.kind === 'PodMonitor')).toEqual([]);
   });
 
   it('external: DATABASE_URL from the named Secret key and no CNPG objects', async () => {

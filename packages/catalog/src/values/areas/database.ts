@@ -48,8 +48,9 @@ export const databaseArea: Record<string, SpecNode> = {
           },
           { type: 'string' },
         ),
-        podMonitor: group('Prometheus Operator PodMonitor for the instances (CNPG `monitoring.enablePodMonitor`).', {
-          enabled: bool('Let the operator create a PodMonitor (needs the monitoring.coreos.com CRDs).', false),
+        podMonitor: group('A Prometheus Operator PodMonitor scraping the instances\' metrics port (CNPG deprecates its own `monitoring.enablePodMonitor`).', {
+          enabled: bool('Render the PodMonitor (needs the monitoring.coreos.com CRDs).', false),
+          labels: openMap('Extra labels, e.g. the one your Prometheus selects monitors by (release: kube-prometheus-stack).', {}, { type: 'string' }),
         }),
         recovery: group(
           'Bootstrap a NEW cluster from a Barman Cloud backup instead of initdb (full or point-in-time). Only read when the cluster is created; see docs/backup-restore.md.',
