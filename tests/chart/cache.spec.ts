@@ -116,6 +116,7 @@ describe.each(helmMajors)('cache (%s)', (major) => {
     '31-dragonfly-with-host.yaml',
     '32-dragonfly-without-cache.yaml',
     '37-dragonfly-tls.yaml',
+    '38-router-own-redis.yaml',
   ])('rejects bad-values/%s naming the value', async (file) => {
     expect(await rejection(major, file)).toContain(expectedPath(file));
   });

@@ -76,6 +76,11 @@ redis_* settings have no username (LiteLLM drops redis_username), so it would lo
 {{/* Cross-value rules the schema cannot express. Included by cache-dragonfly.yaml on every render. */}}
 {{- define "litellm-stack.cache.checks" -}}
 {{- $cache := .Values.cache -}}
+{{- range $key, $_ := $.Values.litellm.routerSettings -}}
+{{- if and $cache.enabled (hasPrefix "redis_" $key) -}}
+{{- fail (printf "litellm.routerSettings.%s: the router already shares the cache's Redis client (cache.*); its own redis_* settings cannot carry the ACL username, so it would log in as the default user" $key) -}}
+{{- end -}}
+{{- end -}}
 {{- if $cache.dragonfly.create -}}
 {{- if not $cache.enabled -}}{{- fail "cache.dragonfly.create: the in-chart Dragonfly is only for the proxy's cache; set cache.enabled=true" -}}{{- end -}}
 {{- if $cache.host -}}{{- fail (printf "cache.host: leave it empty with cache.dragonfly.create (the proxy then uses the Dragonfly the chart creates), or unset cache.dragonfly.create to use %s" $cache.host) -}}{{- end -}}
