@@ -100,6 +100,8 @@ describe.each(helmMajors)('database (%s)', (major) => {
       // Same database as the proxy, and a writable migration directory.
       expect(container.env.find((e: { name: string }) => e.name === 'DATABASE_URL')).toEqual(envVar(objects, 'DATABASE_URL'));
       expect(container.env).toContainEqual({ name: 'LITELLM_MIGRATION_DIR', value: '/tmp/prisma' });
+      // No outbound call for the model price map: the Job only needs the database.
+      expect(container.env).toContainEqual({ name: 'LITELLM_LOCAL_MODEL_COST_MAP', value: 'True' });
       expect(container.volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
       expect(container.env.find((e: { name: string }) => e.name === 'DISABLE_SCHEMA_UPDATE')).toBeUndefined();
       expect(envVar(objects, 'DISABLE_SCHEMA_UPDATE')).toEqual({ name: 'DISABLE_SCHEMA_UPDATE', value: 'true' });
