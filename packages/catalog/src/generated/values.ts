@@ -358,7 +358,11 @@ export interface LitellmStackValues {
      * Chart-created Secret only: further keys, such as the credentials' API keys (`AZURE_US_EAST_API_KEY: …`).
      */
     values?: {
-      [k: string]: string | undefined;
+      /**
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^[A-Z_][A-Z0-9_]*$".
+       */
+      [k: string]: string;
     };
   };
   /**
@@ -450,12 +454,13 @@ export interface LitellmStackValues {
   credentials?: {
     /**
      * A credential.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$".
      */
-    [k: string]:
-      | {
-          [k: string]: unknown | undefined;
-        }
-      | undefined;
+    [k: string]: {
+      [k: string]: unknown | undefined;
+    };
   };
   /**
    * Model deployments, keyed by a stable id (LiteLLM model_info.id). Disable one with `models.<id>.enabled: false`; add one by giving a new id.
@@ -463,11 +468,12 @@ export interface LitellmStackValues {
   models?: {
     /**
      * A model deployment.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$".
      */
-    [k: string]:
-      | {
-          [k: string]: unknown | undefined;
-        }
-      | undefined;
+    [k: string]: {
+      [k: string]: unknown | undefined;
+    };
   };
 }
