@@ -459,7 +459,39 @@ export interface LitellmStackValues {
      * via the `patternProperty` "^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$".
      */
     [k: string]: {
-      [k: string]: unknown | undefined;
+      /**
+       * Render this credential and the models that use it. Needs its endpoint (apiBase or resourceName).
+       */
+      enabled?: boolean;
+      /**
+       * What this credential is for.
+       */
+      description?: string;
+      /**
+       * LiteLLM provider; the models using this credential must start with `<provider>/`.
+       */
+      provider: 'azure' | 'azure_ai' | 'anthropic' | 'cohere';
+      /**
+       * Endpoint URL (LiteLLM api_base).
+       */
+      apiBase?: string;
+      /**
+       * Azure OpenAI resource name; the chart derives https://<resourceName>.openai.azure.com. Only for provider azure.
+       */
+      resourceName?: string;
+      /**
+       * Azure api-version (LiteLLM api_version). Required for provider azure.
+       */
+      apiVersion?: string;
+      /**
+       * Names of the keys, in the chart's Secret, that hold this credential's secret values; each also becomes an env var of that name.
+       */
+      secretKeys: {
+        /**
+         * Secret key (and env var) holding the API key.
+         */
+        apiKey: string;
+      };
     };
   };
   /**
@@ -473,7 +505,132 @@ export interface LitellmStackValues {
      * via the `patternProperty` "^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$".
      */
     [k: string]: {
-      [k: string]: unknown | undefined;
+      /**
+       * Render this deployment (default true). It is rendered only when its credential is enabled too.
+       */
+      enabled?: boolean;
+      /**
+       * What this deployment is for.
+       */
+      description?: string;
+      /**
+       * Public model name clients request; deployments that share one are load-balanced and fail over.
+       */
+      modelName: string;
+      /**
+       * LiteLLM model: `<provider>/<deployment name>`.
+       */
+      model: string;
+      /**
+       * Id of the credential (under `credentials`) this deployment authenticates with.
+       */
+      credential: string;
+      /**
+       * Requests per minute this deployment accepts; the router enforces it.
+       */
+      rpm?: number;
+      /**
+       * Tokens per minute this deployment accepts; the router enforces it.
+       */
+      tpm?: number;
+      /**
+       * Request timeout in seconds.
+       */
+      timeout?: number;
+      /**
+       * Timeout in seconds for the first streamed chunk.
+       */
+      streamTimeout?: number;
+      /**
+       * Extra LiteLLM litellm_params passed as they are (e.g. input_type).
+       */
+      params?: {
+        [k: string]: (string | number | boolean) | undefined;
+      };
+      /**
+       * LiteLLM model_info.
+       */
+      info: {
+        /**
+         * What the deployment serves; picks the health check and the endpoints it answers.
+         */
+        mode:
+          | 'chat'
+          | 'completion'
+          | 'embedding'
+          | 'image_generation'
+          | 'image_edit'
+          | 'audio_transcription'
+          | 'audio_speech'
+          | 'moderation'
+          | 'rerank'
+          | 'realtime'
+          | 'responses'
+          | 'batch'
+          | 'video_generation'
+          | 'ocr'
+          | 'search';
+        /**
+         * LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).
+         */
+        baseModel?: string;
+        /**
+         * Access groups (LiteLLM access_groups) that keys and teams can be granted.
+         */
+        accessGroups?: string[];
+        /**
+         * Skip this deployment in LiteLLM's background health check.
+         */
+        disableBackgroundHealthCheck?: boolean;
+        /**
+         * Voice for the health check of an audio_speech deployment.
+         */
+        healthCheckVoice?: string;
+        /**
+         * LiteLLM model_info supports_vision.
+         */
+        supportsVision?: boolean;
+        /**
+         * LiteLLM model_info supports_function_calling.
+         */
+        supportsFunctionCalling?: boolean;
+        /**
+         * LiteLLM model_info supports_parallel_function_calling.
+         */
+        supportsParallelFunctionCalling?: boolean;
+        /**
+         * LiteLLM model_info supports_tool_choice.
+         */
+        supportsToolChoice?: boolean;
+        /**
+         * LiteLLM model_info supports_response_schema.
+         */
+        supportsResponseSchema?: boolean;
+        /**
+         * LiteLLM model_info supports_reasoning.
+         */
+        supportsReasoning?: boolean;
+        /**
+         * LiteLLM model_info supports_prompt_caching.
+         */
+        supportsPromptCaching?: boolean;
+        /**
+         * LiteLLM model_info supports_pdf_input.
+         */
+        supportsPdfInput?: boolean;
+        /**
+         * LiteLLM model_info supports_audio_input.
+         */
+        supportsAudioInput?: boolean;
+        /**
+         * LiteLLM model_info supports_audio_output.
+         */
+        supportsAudioOutput?: boolean;
+        /**
+         * LiteLLM model_info supports_web_search.
+         */
+        supportsWebSearch?: boolean;
+      };
     };
   };
 }
