@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { JSONSchema7, JSONSchema7Definition } from 'json-schema';
-import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import type { JSONSchema } from 'json-schema-to-typescript';
 
 /**
  * The schema without its if/then rules: they constrain values, not their types, and
@@ -21,10 +22,20 @@ export function withoutConditionals(schema: JSONSchema7Definition): JSONSchema7D
   return result as JSONSchema7;
 }
 
-/** TypeScript types of the chart's values, made from values.schema.json by json-schema-to-typescript. */
-export async function renderTypes(schema: JSONSchema7, banner: string): Promise<string> {
+const hashLine = (hash: string) => `// schema-sha256: ${hash}`;
+
+/**
+ * TypeScript types of the chart's values, made from values.schema.json by json-schema-to-typescript.
+ * The file records the hash of the schema it was made from; when `previous` (the file as it stands)
+ * was made from the same schema it is returned as it is: same bytes, without loading the compiler.
+ */
+export async function renderTypes(schema: JSONSchema7, banner: string, previous?: string): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(schema)).update(banner).digest('hex');
+  if (previous?.split('\n', 2)[1] === hashLine(hash)) return previous;
+  // Loaded only when the schema changed: the compiler (and the formatter it uses) is most of the cost.
+  const { compile } = await import('json-schema-to-typescript');
   return compile(withoutConditionals(schema) as JSONSchema, 'Values', {
-    bannerComment: `/* ${banner} */`,
+    bannerComment: `/* ${banner} */\n${hashLine(hash)}`,
     additionalProperties: false,
     strictIndexSignatures: true,
     unreachableDefinitions: false,
