@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { chartDir, helmMajors } from '../../tools/helm.ts';
-import { expectedPath, rejection } from '../support/bad-values.ts';
 import { objectsOfKind, render, single } from '../support/chart.ts';
 import { schemaErrors } from '../support/validate.ts';
 
@@ -90,18 +89,6 @@ describe.each(helmMajors)('backup (%s)', (major) => {
     expect(cluster.spec.plugins).toBeUndefined();
   });
 
-  it.each([
-    '20-backup-no-s3-credentials.yaml',
-    '21-backup-no-endpoint.yaml',
-    '26-backup-without-cnpg.yaml',
-    '27-restore-into-own-archive.yaml',
-    '28-restore-without-source.yaml',
-    '33-backup-bad-retention.yaml',
-    '34-backup-five-field-cron.yaml',
-    '36-recovery-bad-target-time.yaml',
-  ])('rejects bad-values/%s naming the value', async (file) => {
-    expect(await rejection(major, file)).toContain(expectedPath(file));
-  });
 });
 
 describe('files/bucket-policy.json', () => {
