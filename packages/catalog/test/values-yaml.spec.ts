@@ -84,7 +84,8 @@ describe('values.schema.json', () => {
   });
 
   it('expresses the catalog rules as if/then on every model entry', () => {
-    expect(schema.properties.models.additionalProperties.allOf).toHaveLength(7);
+    const [modelEntry] = Object.values<any>(schema.properties.models.patternProperties);
+    expect(modelEntry.allOf).toHaveLength(7);
   });
 
   it('constrains the master key and salt key', () => {
