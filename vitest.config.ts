@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One project per area, so `nx` targets and humans can run one area (`vitest run --project chart`).
 export default defineConfig({
@@ -11,7 +11,10 @@ export default defineConfig({
     projects: [
       { test: { name: 'catalog', include: ['packages/catalog/test/**/*.spec.ts'] } },
       { test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
-      { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'] } },
+      // tools/release has its own project (below), so its unit tests do not run twice.
+      { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'], exclude: [...configDefaults.exclude, 'tools/release/**'] } },
+      // Inline projects do not inherit the root's timeouts; release tests run Helm, git and a registry.
+      { test: { name: 'release', include: ['tests/release/**/*.spec.ts', 'tools/release/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
     ],
   },
 });
