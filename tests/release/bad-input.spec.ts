@@ -1,11 +1,12 @@
 // Bad input: each case ends with one line "release: <reason>", a non-zero exit, nothing pushed to the
 // registry and dist/ exactly as it was. The CLI runs as a subprocess in a copy of the repository.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helmBin } from '../../tools/helm.ts';
+import { helmBin, runHelm } from '../../tools/helm.ts';
 import { freePort, startRegistry, type Registry } from './support/registry.ts';
 import { copyRepo, type RepoCopy } from './support/repo.ts';
 
@@ -31,6 +32,13 @@ afterAll(async () => {
   repo?.cleanup();
 });
 
+describe('npm run release', () => {
+  it('is wired in package.json: --help prints the usage', () => {
+    const out = execFileSync('npm', ['run', '--silent', 'release', '--', '--help'], { cwd: repo.dir, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: repo.home } });
+    expect(out).toMatch(/^Usage: npm run release -- --registry oci:\/\/HOST\/NAMESPACE/);
+  });
+});
+
 describe('credentials', () => {
   it('reach Helm on stdin only: never on a command line, never in the output', async () => {
     // Shims that log every Helm command line before running the real binary.
@@ -51,6 +59,20 @@ describe('credentials', () => {
     expect(argv).not.toContain(registry.password);
     expect(`${result.stdout}${result.stderr}`).not.toContain(registry.password);
     expect(await registry.tags(repository)).toEqual(['0.1.0']);
+  });
+
+  it('an existing Helm registry login is used when REGISTRY_USERNAME/REGISTRY_PASSWORD are unset', async () => {
+    const config = join(mkdtempSync(join(tmpdir(), 'helm-login-')), 'config.json');
+    const login = await runHelm('helm4', ['registry', 'login', registry.host, '--username', registry.username, '--password-stdin', '--plain-http'], {
+      env: { HELM_REGISTRY_CONFIG: config },
+      input: registry.password,
+    });
+    expect(login.code, login.stderr).toBe(0);
+    // 0.1.0 is published: the re-run reads tags, the manifest and pulls by digest, all authenticated.
+    const result = await repo.release(['--registry', registry.url('charts'), '--plain-http'], { HELM_REGISTRY_CONFIG: config });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/already published with the same chart digest/);
+    expect(result.stdout).toMatch(/verify: .* … ok/);
   });
 });
 
@@ -79,6 +101,7 @@ const cases: BadCase[] = [
     reason: /^release: registry 127\.0\.0\.1:\d+ is unreachable: connection refused \(is it running\?\)$/,
   },
   { name: 'wrong credentials', env: () => ({ REGISTRY_USERNAME: registry.username, REGISTRY_PASSWORD: 'not-the-password' }), reason: /^release: registry 127\.0\.0\.1:\d+ rejected the credentials of user "releaser" \(HTTP 401 Unauthorized\)$/ },
+  { name: 'half the credentials', env: () => ({ REGISTRY_USERNAME: registry.username }), reason: /^release: REGISTRY_USERNAME is set but REGISTRY_PASSWORD is not$/ },
   { name: 'no credentials', env: () => ({}), reason: /^release: registry 127\.0\.0\.1:\d+ requires credentials \(HTTP 401\): set REGISTRY_USERNAME and REGISTRY_PASSWORD, or log in with helm registry login$/ },
   { name: 'HTTPS to a plain-HTTP registry', args: ['--registry', '@registry'], reason: /^release: registry 127\.0\.0\.1:\d+ did not complete a TLS handshake .*; for a plain-HTTP registry add --plain-http$/ },
   {
