@@ -2,9 +2,9 @@
 // registry and dist/ exactly as it was. The CLI runs as a subprocess in a copy of the repository.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helmBin, runHelm } from '../../tools/helm.ts';
 import { freePort, startRegistry, type Registry } from './support/registry.ts';
@@ -52,8 +52,9 @@ describe('credentials', () => {
       shims[major === 'helm3' ? 'HELM3_BIN' : 'HELM4_BIN'] = shim;
     }
     const result = await repo.release(['--registry', registry.url('charts'), '--plain-http'], { ...credentials(), ...shims });
-    expect(result.code, result.stderr).toBe(0);
     const argv = readFileSync(log, 'utf8');
+    rmSync(dir, { recursive: true, force: true });
+    expect(result.code, result.stderr).toBe(0);
     expect(argv).toMatch(/^registry login 127\.0\.0\.1:\d+ --username releaser --password-stdin --plain-http$/m);
     expect(argv).toMatch(/^push /m);
     expect(argv).not.toContain(registry.password);
@@ -70,6 +71,7 @@ describe('credentials', () => {
     expect(login.code, login.stderr).toBe(0);
     // 0.1.0 is published: the re-run reads tags, the manifest and pulls by digest, all authenticated.
     const result = await repo.release(['--registry', registry.url('charts'), '--plain-http'], { HELM_REGISTRY_CONFIG: config });
+    rmSync(dirname(config), { recursive: true, force: true });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/already published with the same chart digest/);
     expect(result.stdout).toMatch(/verify: .* … ok/);

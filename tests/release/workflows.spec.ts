@@ -1,7 +1,7 @@
 // .github/workflows: linted by actionlint (built from the Go module proxy), every action pinned by a
 // full commit SHA, and the parts the release process relies on present.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,9 +48,11 @@ describe('workflows', () => {
   });
 
   it('actionlint has teeth: it rejects a broken workflow', async () => {
-    const broken = join(mkdtempSync(join(tmpdir(), 'actionlint-')), 'broken.yaml');
+    const scratch = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    const broken = join(scratch, 'broken.yaml');
     writeFileSync(broken, 'on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ github.nope }}\n        uses: actions/checkout@v4\n');
     const result = await promisify(execFile)(actionlint, ['-no-color', broken]).then(() => undefined, (error: { code?: number; stdout?: string }) => error);
+    rmSync(scratch, { recursive: true, force: true });
     expect(result?.code).toBe(1);
     expect(result?.stdout).toMatch(/nope|"run" and "uses"/);
   });

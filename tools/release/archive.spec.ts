@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ function tarGz(files: Record<string, string>, format: 'gnu' | 'pax' | 'ustar'): 
     writeFileSync(join(dir, 'src', path), content);
   }
   execFileSync('tar', [`--format=${format}`, '-czf', join(dir, 'out.tgz'), '-C', join(dir, 'src'), ...Object.keys(files)]);
-  return readFileSync(join(dir, 'out.tgz'));
+  const archive = readFileSync(join(dir, 'out.tgz'));
+  rmSync(dir, { recursive: true, force: true });
+  return archive;
 }
 
 const long = `chart/templates/${'very-long-directory-name/'.repeat(5)}file.yaml`;

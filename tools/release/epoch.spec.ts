@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ describe('chartPathspecs', () => {
     execFileSync('git', ['init', '-q'], { cwd: dir });
     execFileSync('git', ['add', '-A'], { cwd: dir });
     const listed = execFileSync('git', ['ls-files', '--', ...chartPathspecs('c', helmignore)], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+    rmSync(dir, { recursive: true, force: true });
     expect(listed).toEqual(['c/.helmignore', 'c/Chart.yaml', 'c/templates/a.yaml', 'c/values.yaml']);
   });
 });

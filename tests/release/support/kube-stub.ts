@@ -3,7 +3,7 @@
 // (Helm 4 does not), and then GETs each object to see whether it exists. Everything but discovery
 // answers 404 (an empty cluster); any request other than a GET is recorded, so a test can show that
 // nothing was written.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,8 @@ export function startKubeStub(kinds: readonly { apiVersion: string; kind: string
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      const kubeconfig = join(mkdtempSync(join(tmpdir(), 'litellm-kube-stub-')), 'config');
+      const home = mkdtempSync(join(tmpdir(), 'litellm-kube-stub-'));
+      const kubeconfig = join(home, 'config');
       writeFileSync(
         kubeconfig,
         JSON.stringify({
@@ -91,7 +92,13 @@ export function startKubeStub(kinds: readonly { apiVersion: string; kind: string
         }),
       );
       stub.kubeconfig = kubeconfig;
-      stub.close = () => new Promise((done) => server.close(() => done()));
+      stub.close = () =>
+        new Promise((done) =>
+          server.close(() => {
+            rmSync(home, { recursive: true, force: true });
+            done();
+          }),
+        );
       resolve(stub);
     });
   });
