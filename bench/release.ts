@@ -6,21 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startRegistry } from '../tests/release/support/registry.ts';
 import { copyRepo } from '../tests/release/support/repo.ts';
+import { median, type BenchRow } from './stats.ts';
 
-export interface BenchResult {
-  name: string;
-  input: string;
-  medianMs: number;
-  runs: number;
-}
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-export async function benchRelease(runs: number): Promise<BenchResult[]> {
+export async function benchRelease(runs: number): Promise<BenchRow[]> {
   const registry = await startRegistry();
   const repo = copyRepo();
   const env = { REGISTRY_USERNAME: registry.username, REGISTRY_PASSWORD: registry.password };
@@ -37,7 +26,7 @@ export async function benchRelease(runs: number): Promise<BenchResult[]> {
     return [
       {
         name: 'release',
-        input: 'full release of litellm-stack to a local docker-registry (git/generated/version checks, helm lint+render ×2 majors, package, push, verify by digest)',
+        input: 'litellm-stack chart to a local registry (checks, lint+render x2 Helm majors, package, push, verify by digest)',
         medianMs: Math.round(median(times)),
         runs,
       },
