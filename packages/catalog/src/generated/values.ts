@@ -444,6 +444,479 @@ export interface LitellmStackValues {
     };
   };
   /**
+   * Prometheus metrics and what consumes them. The ServiceMonitor, dashboard and alerts need `metrics.enabled`.
+   */
+  monitoring?: {
+    /**
+     * LiteLLM's Prometheus exporter, served on the proxy port at /metrics/.
+     */
+    metrics?: {
+      /**
+       * Adds `prometheus` to litellm_settings.callbacks and `prometheus_system` to service_callback (singular: LiteLLM ignores `service_callbacks`). With litellm.numWorkers > 1, PROMETHEUS_MULTIPROC_DIR points at an emptyDir so all workers report.
+       */
+      enabled?: boolean;
+    };
+    /**
+     * prometheus-operator ServiceMonitor scraping /metrics/ (LiteLLM answers /metrics with a 307 redirect).
+     */
+    serviceMonitor?: {
+      /**
+       * Render the ServiceMonitor.
+       */
+      enabled?: boolean;
+      /**
+       * Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).
+       */
+      labels?: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * Scrape interval.
+       */
+      interval?: string;
+      /**
+       * Scrape timeout; not longer than the interval.
+       */
+      scrapeTimeout?: string;
+    };
+    /**
+     * Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.
+     */
+    dashboard?: {
+      /**
+       * Render the dashboard ConfigMap.
+       */
+      enabled?: boolean;
+      /**
+       * Labels the Grafana sidecar selects on.
+       */
+      labels?: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * Annotations; the sidecar reads the folder from `grafana_folder`.
+       */
+      annotations?: {
+        [k: string]: string | undefined;
+      };
+    };
+    /**
+     * prometheus-operator PrometheusRule with the proxy's alerts.
+     */
+    prometheusRule?: {
+      /**
+       * Render the PrometheusRule.
+       */
+      enabled?: boolean;
+      /**
+       * Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).
+       */
+      labels?: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * How long a condition holds before its alert fires.
+       */
+      for?: string;
+      /**
+       * Alert thresholds.
+       */
+      thresholds?: {
+        /**
+         * Failed / all proxy requests over 5 minutes above which LiteLLMHighFailureRatio fires.
+         */
+        failureRatio?: number;
+        /**
+         * p95 of the whole request latency (seconds) above which LiteLLMHighLatency fires. LLM calls are slow: keep it generous.
+         */
+        latencyP95Seconds?: number;
+      };
+    };
+  };
+  /**
+   * OpenTelemetry traces (LiteLLM callback `otel`).
+   */
+  tracing?: {
+    /**
+     * Add `otel` to litellm_settings.callbacks and set OTEL_* for the proxy.
+     */
+    enabled?: boolean;
+    /**
+     * OTEL_EXPORTER: the protocol.
+     */
+    exporter?: 'otlp_grpc' | 'otlp_http' | 'console';
+    /**
+     * OTEL_ENDPOINT: the collector. Default: Tempo's OTLP gRPC port in the monitoring namespace.
+     */
+    endpoint?: string;
+    /**
+     * Secret key holding OTEL_HEADERS (`key=value,…`, e.g. an auth header); empty for none.
+     */
+    headersKey?: string;
+    /**
+     * OTEL_SERVICE_NAME.
+     */
+    serviceName?: string;
+  };
+  /**
+   * Langfuse tracing (LiteLLM success and failure callback `langfuse`).
+   */
+  langfuse?: {
+    /**
+     * Add `langfuse` to litellm_settings.success_callback and failure_callback and set LANGFUSE_*.
+     */
+    enabled?: boolean;
+    /**
+     * LANGFUSE_HOST: the Langfuse URL.
+     */
+    host?: string;
+    /**
+     * Secret key holding LANGFUSE_PUBLIC_KEY.
+     */
+    publicKeyKey?: string;
+    /**
+     * Secret key holding LANGFUSE_SECRET_KEY.
+     */
+    secretKeyKey?: string;
+  };
+  /**
+   * Single sign-on to the admin UI through an OIDC provider (e.g. Keycloak). The browser uses the issuer's external URL; the proxy calls the token and userinfo endpoints server-to-server, through the in-cluster URL when one is given. Needs a database (users are stored there).
+   */
+  oidc?: {
+    /**
+     * Wire GENERIC_* and PROXY_BASE_URL into the proxy.
+     */
+    enabled?: boolean;
+    /**
+     * GENERIC_CLIENT_ID.
+     */
+    clientId?: string;
+    /**
+     * Secret key holding GENERIC_CLIENT_SECRET.
+     */
+    clientSecretKey?: string;
+    /**
+     * The issuer's external URL (Keycloak: https://sso.example.com/realms/<realm>). Derives the endpoints that are left empty: <issuer>/protocol/openid-connect/{auth,token,userinfo}.
+     */
+    issuerUrl?: string;
+    /**
+     * The same issuer reached inside the cluster (e.g. http://keycloak.sso.svc.cluster.local/realms/<realm>); derives the token and userinfo endpoints. Empty: issuerUrl.
+     */
+    internalIssuerUrl?: string;
+    /**
+     * GENERIC_AUTHORIZATION_ENDPOINT (the browser goes there). Empty: derived from issuerUrl.
+     */
+    authorizationEndpoint?: string;
+    /**
+     * GENERIC_TOKEN_ENDPOINT (server-to-server). Empty: derived from internalIssuerUrl or issuerUrl.
+     */
+    tokenEndpoint?: string;
+    /**
+     * GENERIC_USERINFO_ENDPOINT (server-to-server). Empty: derived from internalIssuerUrl or issuerUrl.
+     */
+    userinfoEndpoint?: string;
+    /**
+     * GENERIC_SCOPE.
+     */
+    scope?: string;
+    /**
+     * PROXY_BASE_URL: the proxy's external URL; the provider redirects to <url>/sso/callback. Empty: https://<first route hostname>.
+     */
+    proxyBaseUrl?: string;
+  };
+  /**
+   * Gateway API HTTPRoute to the proxy Service. In another namespace than the release, the chart adds a ReferenceGrant in the release namespace that lets exactly that namespace's HTTPRoutes reach the Service.
+   */
+  route?: {
+    /**
+     * Render the HTTPRoute.
+     */
+    enabled?: boolean;
+    /**
+     * Namespace of the HTTPRoute; empty: the release namespace.
+     */
+    namespace?: string;
+    /**
+     * Gateways the route attaches to: `{name, namespace, sectionName, port}`. At least one when enabled.
+     */
+    parentRefs?: {
+      /**
+       * Gateway name.
+       */
+      name: string;
+      /**
+       * Gateway namespace; empty: the route's.
+       */
+      namespace?: string;
+      /**
+       * Listener name.
+       */
+      sectionName?: string;
+      /**
+       * Listener port.
+       */
+      port?: number;
+    }[];
+    /**
+     * Host names the route answers. The first also gives PROXY_BASE_URL for OIDC when oidc.proxyBaseUrl is empty.
+     */
+    hostnames?: string[];
+    /**
+     * Path prefix routed to the proxy.
+     */
+    pathPrefix?: string;
+    /**
+     * HTTPRoute rule timeouts. LLM responses (and streams) are slow: the default matches litellm.router.timeout.
+     */
+    timeouts?: {
+      /**
+       * Whole request timeout; empty: the Gateway's default.
+       */
+      request?: string;
+      /**
+       * Timeout of one request to the proxy (retries included in `request`); empty: not set.
+       */
+      backendRequest?: string;
+    };
+    /**
+     * Extra labels of the HTTPRoute.
+     */
+    labels?: {
+      [k: string]: string | undefined;
+    };
+    /**
+     * Annotations of the HTTPRoute.
+     */
+    annotations?: {
+      [k: string]: string | undefined;
+    };
+  };
+  /**
+   * Network policies for the proxy (and the CNPG database pods), derived from the enabled features: DNS, database, cache, tracing collector, OIDC issuer, Langfuse, LLM providers; ingress from the gateway and monitoring namespaces. See docs/network-policy.md.
+   */
+  networkPolicy?: {
+    /**
+     * Render the policies.
+     */
+    enabled?: boolean;
+    /**
+     * `kubernetes`: networking.k8s.io/v1 NetworkPolicy (providers reachable on 443 in public address ranges). `cilium`: cilium.io/v2 CiliumNetworkPolicy (providers by host name, toFQDNs).
+     */
+    flavor?: 'kubernetes' | 'cilium';
+    /**
+     * The cluster DNS the pods resolve names with.
+     */
+    dns?: {
+      /**
+       * Namespace of the DNS pods.
+       */
+      namespace?: string;
+      /**
+       * Labels of the DNS pods.
+       */
+      podLabels?: {
+        [k: string]: string | undefined;
+      };
+    };
+    /**
+     * Who may call the proxy (on its container port). The route's gateway namespaces are always allowed.
+     */
+    ingress?: {
+      /**
+       * Further namespaces whose pods may call the proxy (e.g. the gateway's data plane when it runs apart from the Gateway, or in-cluster clients).
+       */
+      namespaces?: string[];
+      /**
+       * Namespace of Prometheus: may scrape the proxy (when metrics are on) and the database pods.
+       */
+      monitoringNamespace?: string;
+    };
+    /**
+     * Overrides for dependencies whose pods the host name does not locate.
+     */
+    peers?: {
+      /**
+       * Where the external database (database.mode external) runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.
+       */
+      database?: {
+        /**
+         * Namespace of its pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of its pods (with namespace; empty: any pod there).
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+        /**
+         * Address range instead of pods (e.g. a VM or a managed service).
+         */
+        cidr?: string;
+        /**
+         * Port its pods listen on, when it differs from the port the URL or host names (a Service may map ports).
+         */
+        port?: number | null;
+      };
+      /**
+       * Where the cache runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.
+       */
+      cache?: {
+        /**
+         * Namespace of its pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of its pods (with namespace; empty: any pod there).
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+        /**
+         * Address range instead of pods (e.g. a VM or a managed service).
+         */
+        cidr?: string;
+        /**
+         * Port its pods listen on, when it differs from the port the URL or host names (a Service may map ports).
+         */
+        port?: number | null;
+      };
+      /**
+       * Where the OpenTelemetry collector runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.
+       */
+      tracing?: {
+        /**
+         * Namespace of its pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of its pods (with namespace; empty: any pod there).
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+        /**
+         * Address range instead of pods (e.g. a VM or a managed service).
+         */
+        cidr?: string;
+        /**
+         * Port its pods listen on, when it differs from the port the URL or host names (a Service may map ports).
+         */
+        port?: number | null;
+      };
+      /**
+       * Where the OIDC issuer (its in-cluster URL) runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.
+       */
+      oidc?: {
+        /**
+         * Namespace of its pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of its pods (with namespace; empty: any pod there).
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+        /**
+         * Address range instead of pods (e.g. a VM or a managed service).
+         */
+        cidr?: string;
+        /**
+         * Port its pods listen on, when it differs from the port the URL or host names (a Service may map ports).
+         */
+        port?: number | null;
+      };
+      /**
+       * Where Langfuse runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.
+       */
+      langfuse?: {
+        /**
+         * Namespace of its pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of its pods (with namespace; empty: any pod there).
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+        /**
+         * Address range instead of pods (e.g. a VM or a managed service).
+         */
+        cidr?: string;
+        /**
+         * Port its pods listen on, when it differs from the port the URL or host names (a Service may map ports).
+         */
+        port?: number | null;
+      };
+      /**
+       * Where the backup object store runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.
+       */
+      objectStore?: {
+        /**
+         * Namespace of its pods.
+         */
+        namespace?: string;
+        /**
+         * Labels of its pods (with namespace; empty: any pod there).
+         */
+        podLabels?: {
+          [k: string]: string | undefined;
+        };
+        /**
+         * Address range instead of pods (e.g. a VM or a managed service).
+         */
+        cidr?: string;
+        /**
+         * Port its pods listen on, when it differs from the port the URL or host names (a Service may map ports).
+         */
+        port?: number | null;
+      };
+    };
+    /**
+     * Egress to the LLM providers (HTTPS, 443).
+     */
+    providers?: {
+      /**
+       * kubernetes flavour: ranges cut out of 0.0.0.0/0, so provider egress reaches only public addresses.
+       */
+      except?: string[];
+      /**
+       * cilium flavour: further provider host names (or `*.` patterns) besides those of the enabled credentials.
+       */
+      extraFQDNs?: string[];
+    };
+    /**
+     * The Kubernetes API server, which the CNPG instance manager in the database pods calls. Cilium selects it as the kube-apiserver entity.
+     */
+    apiServer?: {
+      /**
+       * kubernetes flavour: its addresses; empty: any address (NetworkPolicy cannot select the API server).
+       */
+      cidrs?: string[];
+      /**
+       * Its ports.
+       */
+      ports?: number[];
+    };
+    /**
+     * The CloudNativePG operator, which calls the database pods' instance manager.
+     */
+    cnpgOperator?: {
+      /**
+       * Its namespace.
+       */
+      namespace?: string;
+      /**
+       * Its pods' labels.
+       */
+      podLabels?: {
+        [k: string]: string | undefined;
+      };
+    };
+  };
+  /**
    * Credentials, keyed by id (LiteLLM credential_name). Rendered into credential_list with os.environ/ references to the Secret; no secret value is ever written into the ConfigMap.
    */
   credentials?: {
