@@ -39,7 +39,7 @@ export const routeArea: Record<string, SpecNode> = {
     {
       schema: {
         if: { properties: { enabled: { const: true } }, required: ['enabled'] },
-        then: { properties: { parentRefs: { minItems: 1 } } },
+        then: { required: ['parentRefs'], properties: { parentRefs: { minItems: 1 } } },
       },
     },
   ),
