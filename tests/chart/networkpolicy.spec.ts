@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
 import { objectsOfKind, render, single, tryRender, type K8sObject } from '../support/chart.ts';
+import { expectedPath, rejection } from '../support/bad-values.ts';
 import { clusterDns, proxyDependencies, uncovered } from '../support/network.ts';
 import { scenarioFiles } from '../support/scenarios.ts';
 import { schemaErrors } from '../support/validate.ts';
@@ -128,5 +129,9 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
     const objects = await render(major, { files: ['ci/16-networkpolicy.yaml'] });
     expect(objectsOfKind(objects, 'NetworkPolicy').map((o) => o.metadata.name)).toEqual(['rel-litellm-stack']);
     expect(single(objects, 'NetworkPolicy').spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'litellm-stack', 'app.kubernetes.io/instance': 'rel' });
+  });
+
+  it.each(['47-networkpolicy-unknown-flavor.yaml', '54-networkpolicy-peer-bad-cidr.yaml'])('rejects bad-values/%s naming the value', async (file) => {
+    expect(await rejection(major, file)).toContain(expectedPath(file));
   });
 });

@@ -1,0 +1,62 @@
+// Gateway API routing: HTTPRoute in the release namespace or another one (with a ReferenceGrant).
+import { describe, expect, it } from 'vitest';
+import { helmMajors } from '../../tools/helm.ts';
+import { objectsOfKind, render, single } from '../support/chart.ts';
+import { expectedPath, rejection } from '../support/bad-values.ts';
+import { schemaErrors } from '../support/validate.ts';
+
+describe.each(helmMajors)('route (%s)', (major) => {
+  it('renders nothing by default', async () => {
+    const objects = await render(major, { files: ['ci/01-minimal.yaml'] });
+    expect(objects.filter((o) => o.apiVersion.startsWith('gateway.networking.k8s.io/'))).toEqual([]);
+  });
+
+  it('an HTTPRoute in the release namespace sends the path prefix to the proxy Service, with timeouts', async () => {
+    const objects = await render(major, { files: ['ci/14-route.yaml'] });
+    const route = single(objects, 'HTTPRoute');
+    const service = single(objects, 'Service');
+    expect(route.metadata.namespace).toBe('ai');
+    expect(route.spec.parentRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'public', namespace: 'gateway', sectionName: 'https' }]);
+    expect(route.spec.hostnames).toEqual(['llm.example.com', 'ai.example.com']);
+    expect(route.spec.rules).toEqual([
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        backendRefs: [{ group: '', kind: 'Service', name: service.metadata.name, port: service.spec.ports[0].port }],
+        timeouts: { request: '900s', backendRequest: '300s' },
+      },
+    ]);
+    expect(objectsOfKind(objects, 'ReferenceGrant')).toEqual([]);
+    expect(await schemaErrors(objects)).toEqual([]);
+  });
+
+  it('the backend port follows service.port', async () => {
+    const route = single(await render(major, { files: ['ci/14-route.yaml'], values: { service: { port: 8080 } } }), 'HTTPRoute');
+    expect(route.spec.rules[0].backendRefs[0].port).toBe(8080);
+  });
+
+  it('in another namespace: the backendRef crosses namespaces and a ReferenceGrant allows exactly that', async () => {
+    const objects = await render(major, { files: ['ci/15-route-cross-namespace.yaml'] });
+    const route = single(objects, 'HTTPRoute');
+    const grant = single(objects, 'ReferenceGrant');
+    expect(route.metadata.namespace).toBe('edge-routes');
+    expect(route.spec.rules[0].backendRefs[0]).toMatchObject({ kind: 'Service', name: 'rel-litellm-stack', namespace: 'ai' });
+    // A parentRef without a namespace means the route's own namespace.
+    expect(route.spec.parentRefs.map((p: any) => `${p.namespace}/${p.name}`)).toEqual(['gateway/public', 'edge-routes/internal']);
+    expect(grant.metadata.namespace).toBe('ai');
+    expect(grant.spec).toEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'edge-routes' }],
+      to: [{ group: '', kind: 'Service', name: 'rel-litellm-stack' }],
+    });
+    expect(await schemaErrors(objects)).toEqual([]);
+  });
+
+  it('route.namespace equal to the release namespace needs no ReferenceGrant', async () => {
+    const objects = await render(major, { files: ['ci/15-route-cross-namespace.yaml'], values: { route: { namespace: 'ai' } } });
+    expect(objectsOfKind(objects, 'ReferenceGrant')).toEqual([]);
+    expect(single(objects, 'HTTPRoute').spec.rules[0].backendRefs[0].namespace).toBeUndefined();
+  });
+
+  it.each(['46-route-without-parentrefs.yaml', '53-route-timeout-not-a-duration.yaml'])('rejects bad-values/%s naming the value', async (file) => {
+    expect(await rejection(major, file)).toContain(expectedPath(file));
+  });
+});
