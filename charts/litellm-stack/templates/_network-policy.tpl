@@ -69,10 +69,21 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- $databaseMode := include "litellm-stack.networkPolicy.databaseMode" . -}}
 {{- if eq $databaseMode "cnpg" -}}
 {{- $rules = append $rules (dict "name" "database" "peer" (include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson) "ports" (list (dict "port" 5432 "protocol" "TCP"))) -}}
+{{- else if eq $databaseMode "external" -}}
+{{- /* The external database's address is inside its URL Secret, out of the chart's sight: the values say where it runs. */ -}}
+{{- if not (or $peers.database.cidr $peers.database.namespace) -}}
+{{- fail "networkPolicy.peers.database: with database.mode=external the policy must know where the database runs; set its cidr, or its namespace (and podLabels), and port if not 5432" -}}
+{{- end -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "database" "host" "" "port" 5432 "override" $peers.database) | fromJson) -}}
 {{- end -}}
 {{- if (.Values.cache | default dict).enabled -}}
 {{- $cache := include "litellm-stack.cache.endpoint" . | fromJson -}}
-{{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "cache" "host" $cache.host "port" $cache.port "override" $peers.cache) | fromJson) -}}
+{{- $override := $peers.cache -}}
+{{- if and .Values.cache.dragonfly.create (not (or $override.cidr $override.namespace $override.podLabels)) -}}
+{{- /* The in-chart Dragonfly's pods carry app=<its name>: select exactly them. */ -}}
+{{- $override = dict "podLabels" (dict "app" (include "litellm-stack.cache.dragonflyName" .)) "port" $override.port -}}
+{{- end -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "cache" "host" $cache.host "port" $cache.port "override" $override) | fromJson) -}}
 {{- end -}}
 {{- if .Values.tracing.enabled -}}
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "tracing" "url" .Values.tracing.endpoint "override" $peers.tracing) | fromJson) -}}
@@ -127,18 +138,18 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- end -}}
 
 {{/*
-The CNPG database pods: PostgreSQL (5432) from the proxy and the other instances; the instance
+The CNPG database pods: PostgreSQL (5432) from the proxy, the migration Job and the other instances; the instance
 manager (8000) from the operator and the other instances; metrics (9187) from Prometheus. They call
 DNS, each other, the Kubernetes API (the instance manager) and, with backups, the object store.
 */}}
 {{- define "litellm-stack.networkPolicy.database" -}}
 {{- $np := .Values.networkPolicy -}}
 {{- $cnpg := include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson -}}
-{{- $tcp := dict "protocol" "TCP" -}}
 {{- $postgres := list (dict "port" 5432 "protocol" "TCP") -}}
 {{- $cluster := list (dict "port" 5432 "protocol" "TCP") (dict "port" 8000 "protocol" "TCP") -}}
 {{- $ingress := list
   (dict "name" "proxy" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.labels.selector" . | fromYaml)) "ports" $postgres)
+  (dict "name" "migrations" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.database.migrationSelector" . | fromYaml)) "ports" $postgres)
   (dict "name" "replicas" "peer" $cnpg "ports" $cluster)
   (dict "name" "cnpg-operator" "peer" (dict "kind" "pods" "namespace" $np.cnpgOperator.namespace "podLabels" $np.cnpgOperator.podLabels) "ports" $cluster)
   (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" $np.ingress.monitoringNamespace "podLabels" dict) "ports" (list (dict "port" 9187 "protocol" "TCP")))
