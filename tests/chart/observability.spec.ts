@@ -61,6 +61,11 @@ describe.each(helmMajors)('observability (%s)', (major) => {
     expect(service.spec.ports.map((p: any) => p.name)).toContain('http');
   });
 
+  it('a scrape timeout equal to the interval, written differently, is fine', async () => {
+    const objects = await render(major, { files: ['ci/11-metrics.yaml'], values: { monitoring: { serviceMonitor: { interval: '1m30s', scrapeTimeout: '90s' } } } });
+    expect(single(objects, 'ServiceMonitor').spec.endpoints[0]).toMatchObject({ interval: '1m30s', scrapeTimeout: '90s' });
+  });
+
   it('dashboard: labelled for the Grafana sidecar, and every query uses metrics LiteLLM 1.80 exports', async () => {
     const objects = await render(major, { files: ['ci/11-metrics.yaml'] });
     const configMap = objectsOfKind(objects, 'ConfigMap').find((c) => c.metadata.name === 'rel-litellm-stack-dashboard')!;
@@ -165,6 +170,7 @@ describe.each(helmMajors)('observability (%s)', (major) => {
     '51-langfuse-keys-not-in-secret.yaml',
     '52-tracing-unknown-exporter.yaml',
     '55-tracing-headers-not-in-secret.yaml',
+    '57-servicemonitor-timeout-over-interval.yaml',
   ])('rejects bad-values/%s naming the value', async (file) => {
     expect(await rejection(major, file)).toContain(expectedPath(file));
   });

@@ -81,6 +81,17 @@ Each feature adds to the shared callback lists here, so `callbacks` holds promet
 {{- end -}}
 {{- end -}}
 
+{{/* Seconds in a Prometheus duration such as 1m30s (ms are dropped). */}}
+{{- define "litellm-stack.observability.seconds" -}}
+{{- $units := dict "s" 1 "m" 60 "h" 3600 "d" 86400 "w" 604800 "y" 31536000 -}}
+{{- $total := 0 -}}
+{{- range regexFindAll "[0-9]+(ms|[smhdwy])" . -1 -}}
+{{- $unit := regexFind "[a-z]+$" . -}}
+{{- if ne $unit "ms" -}}{{- $total = add $total (mul (trimSuffix $unit . | int) (get $units $unit)) -}}{{- end -}}
+{{- end -}}
+{{- $total -}}
+{{- end -}}
+
 {{/* Label matchers that select this release's proxy targets in Prometheus (ServiceMonitor target labels). */}}
 {{- define "litellm-stack.observability.targetSelector" -}}
 namespace="{{ .Release.Namespace }}", service="{{ include "litellm-stack.names.fullname" . }}"
