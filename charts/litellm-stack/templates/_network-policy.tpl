@@ -139,7 +139,8 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 
 {{/*
 The CNPG database pods: PostgreSQL (5432) from the proxy, the migration Job and the other instances; the instance
-manager (8000) from the operator and the other instances; metrics (9187) from Prometheus. They call
+manager (8000) from the operator and the other instances; metrics (9187) from Prometheus when the
+PodMonitor is on. They call
 DNS, each other, the Kubernetes API (the instance manager) and, with backups, the object store.
 */}}
 {{- define "litellm-stack.networkPolicy.database" -}}
@@ -152,8 +153,10 @@ DNS, each other, the Kubernetes API (the instance manager) and, with backups, th
   (dict "name" "migrations" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.database.migrationSelector" . | fromYaml)) "ports" $postgres)
   (dict "name" "replicas" "peer" $cnpg "ports" $cluster)
   (dict "name" "cnpg-operator" "peer" (dict "kind" "pods" "namespace" $np.cnpgOperator.namespace "podLabels" $np.cnpgOperator.podLabels) "ports" $cluster)
-  (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" $np.ingress.monitoringNamespace "podLabels" dict) "ports" (list (dict "port" 9187 "protocol" "TCP")))
 -}}
+{{- if .Values.database.cnpg.podMonitor.enabled -}}
+{{- $ingress = append $ingress (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" $np.ingress.monitoringNamespace "podLabels" dict) "ports" (list (dict "port" 9187 "protocol" "TCP"))) -}}
+{{- end -}}
 {{- $apiPorts := list -}}
 {{- range $np.apiServer.ports -}}{{- $apiPorts = append $apiPorts (dict "port" (int .) "protocol" "TCP") -}}{{- end -}}
 {{- $egress := list
