@@ -138,10 +138,10 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- end -}}
 
 {{/*
-The CNPG database pods: PostgreSQL (5432) from the proxy, the migration Job and the other instances; the instance
-manager (8000) from the operator and the other instances; metrics (9187) from Prometheus when the
-PodMonitor is on. They call
-DNS, each other, the Kubernetes API (the instance manager) and, with backups, the object store.
+The CNPG database pods: PostgreSQL (5432) from the proxy, the migration Job and the other
+instances; the instance manager (8000) from the operator and the other instances; metrics (9187)
+from Prometheus when the PodMonitor is on. They call DNS, each other, the Kubernetes API (the
+instance manager) and, with backups, the object store.
 */}}
 {{- define "litellm-stack.networkPolicy.database" -}}
 {{- $np := .Values.networkPolicy -}}
