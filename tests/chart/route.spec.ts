@@ -29,6 +29,13 @@ describe.each(helmMajors)('route (%s)', (major) => {
     expect(await schemaErrors(objects)).toEqual([]);
   });
 
+  it('a per-try timeout within the request timeout, or with request 0s (no limit), is accepted', async () => {
+    for (const timeouts of [{ request: '10m', backendRequest: '600s' }, { request: '0s', backendRequest: '5m' }]) {
+      const route = single(await render(major, { files: ['ci/14-route.yaml'], values: { route: { timeouts } } }), 'HTTPRoute');
+      expect(route.spec.rules[0].timeouts).toEqual(timeouts);
+    }
+  });
+
   it('the backend port follows service.port', async () => {
     const route = single(await render(major, { files: ['ci/14-route.yaml'], values: { service: { port: 8080 } } }), 'HTTPRoute');
     expect(route.spec.rules[0].backendRefs[0].port).toBe(8080);
@@ -56,7 +63,7 @@ describe.each(helmMajors)('route (%s)', (major) => {
     expect(single(objects, 'HTTPRoute').spec.rules[0].backendRefs[0].namespace).toBeUndefined();
   });
 
-  it.each(['46-route-without-parentrefs.yaml', '53-route-timeout-not-a-duration.yaml'])('rejects bad-values/%s naming the value', async (file) => {
+  it.each(['46-route-without-parentrefs.yaml', '53-route-timeout-not-a-duration.yaml', '59-route-backend-timeout-over-request.yaml'])('rejects bad-values/%s naming the value', async (file) => {
     expect(await rejection(major, file)).toContain(expectedPath(file));
   });
 });

@@ -81,8 +81,8 @@ Each feature adds to the shared callback lists here, so `callbacks` holds promet
 {{- end -}}
 {{- end -}}
 
-{{/* Seconds in a Prometheus duration such as 1m30s (ms are dropped). */}}
-{{- define "litellm-stack.observability.seconds" -}}
+{{/* Seconds in a Prometheus or Gateway API duration such as 1m30s (ms are dropped); routes use it too. */}}
+{{- define "litellm-stack.durations.seconds" -}}
 {{- $units := dict "s" 1 "m" 60 "h" 3600 "d" 86400 "w" 604800 "y" 31536000 -}}
 {{- $total := 0 -}}
 {{- range regexFindAll "[0-9]+(ms|[smhdwy])" . -1 -}}
