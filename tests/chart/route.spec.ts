@@ -36,6 +36,18 @@ describe.each(helmMajors)('route (%s)', (major) => {
     }
   });
 
+  it('the same Gateway through two listeners is two parentRefs, and a sub-path prefix is fine', async () => {
+    const route = single(
+      await render(major, {
+        files: ['ci/14-route.yaml'],
+        values: { route: { pathPrefix: '/llm/v1', parentRefs: [{ name: 'public', namespace: 'gateway', sectionName: 'https' }, { name: 'public', namespace: 'gateway', sectionName: 'http' }] } },
+      }),
+      'HTTPRoute',
+    );
+    expect(route.spec.parentRefs.map((p: any) => p.sectionName)).toEqual(['https', 'http']);
+    expect(route.spec.rules[0].matches[0].path.value).toBe('/llm/v1');
+  });
+
   it('the backend port follows service.port', async () => {
     const route = single(await render(major, { files: ['ci/14-route.yaml'], values: { service: { port: 8080 } } }), 'HTTPRoute');
     expect(route.spec.rules[0].backendRefs[0].port).toBe(8080);
@@ -63,7 +75,7 @@ describe.each(helmMajors)('route (%s)', (major) => {
     expect(single(objects, 'HTTPRoute').spec.rules[0].backendRefs[0].namespace).toBeUndefined();
   });
 
-  it.each(['46-route-without-parentrefs.yaml', '53-route-timeout-not-a-duration.yaml', '59-route-backend-timeout-over-request.yaml'])('rejects bad-values/%s naming the value', async (file) => {
+  it.each(['46-route-without-parentrefs.yaml', '53-route-timeout-not-a-duration.yaml', '59-route-backend-timeout-over-request.yaml', '60-route-duplicate-parentref.yaml', '61-route-dot-segment.yaml', '62-route-path-characters.yaml'])('rejects bad-values/%s naming the value', async (file) => {
     expect(await rejection(major, file)).toContain(expectedPath(file));
   });
 });

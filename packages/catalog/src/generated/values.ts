@@ -662,7 +662,7 @@ export interface LitellmStackValues {
      */
     hostnames?: string[];
     /**
-     * Path prefix routed to the proxy.
+     * Path prefix routed to the proxy: an absolute path without `//`, `.` or `..` segments.
      */
     pathPrefix?: string;
     /**

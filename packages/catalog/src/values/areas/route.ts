@@ -28,7 +28,9 @@ export const routeArea: Record<string, SpecNode> = {
       hostnames: strList('Host names the route answers. The first also gives PROXY_BASE_URL for OIDC when oidc.proxyBaseUrl is empty.', [], {
         pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
       }),
-      pathPrefix: str('Path prefix routed to the proxy.', '/', { pattern: '^/' }),
+      pathPrefix: str('Path prefix routed to the proxy: an absolute path without `//`, `.` or `..` segments.', '/', {
+        pattern: "^/([-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*$",
+      }),
       timeouts: group('HTTPRoute rule timeouts. LLM responses (and streams) are slow: the default matches litellm.router.timeout.', {
         request: str('Whole request timeout; empty: the Gateway\'s default.', '600s', gatewayDuration),
         backendRequest: str('Timeout of one request to the proxy (retries included in `request`); empty: not set.', '', gatewayDuration),
