@@ -1,8 +1,8 @@
 // Metrics, ServiceMonitor, dashboard, alerts, tracing and Langfuse, under Helm 3 and Helm 4.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { metricBySample, promqlIssues } from '@litellm-stack/catalog';
 import { helmMajors } from '../../tools/helm.ts';
-import { parsePromql, withoutGrafanaVariables } from '../../tools/promql.ts';
+import { ensurePromqlParser, parsePromql, withoutGrafanaVariables } from '../../tools/promql.ts';
 import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, tryRender, type K8sObject } from '../support/chart.ts';
 import { expectedPath, rejection } from '../support/bad-values.ts';
 import { schemaErrors } from '../support/validate.ts';
@@ -25,6 +25,9 @@ function dashboardExpressions(dashboard: any): string[] {
     .map((v: any) => /^label_values\((.+),\s*\w+\)$/.exec(v.definition)?.[1] ?? `unparsed variable ${v.name}`);
   return [...targets, ...variables];
 }
+
+// The first run builds the Go parser (downloads its modules on a fresh machine).
+beforeAll(() => void ensurePromqlParser(), 600_000);
 
 describe.each(helmMajors)('observability (%s)', (major) => {
   it('off by default: no callbacks, no monitoring objects, no tracing env', async () => {

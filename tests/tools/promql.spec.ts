@@ -1,14 +1,17 @@
 // The PromQL lint that guards the dashboard and the alerts: Prometheus' own parser (tools/promql)
 // and the check of what it read against the metrics LiteLLM 1.80 exports.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { litellmDashboard, litellmMetrics, promqlIssues, sampleNames } from '@litellm-stack/catalog';
-import { parsePromql, withoutGrafanaVariables } from '../../tools/promql.ts';
+import { ensurePromqlParser, parsePromql, withoutGrafanaVariables } from '../../tools/promql.ts';
 
 /** Issues of one expression: its parse error, or what promqlIssues finds. */
 async function lint(expr: string): Promise<string[]> {
   const [parsed] = await parsePromql([expr]);
   return parsed!.error ? [parsed!.error] : promqlIssues(parsed!);
 }
+
+// The first run builds the Go parser (downloads its modules on a fresh machine).
+beforeAll(() => void ensurePromqlParser(), 600_000);
 
 describe('LiteLLM metric list', () => {
   it('exports counters with _total and histograms as _bucket/_count/_sum', () => {
