@@ -125,9 +125,12 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
     expect(bad.stderr).toMatch(/networkPolicy[./]flavor/);
   });
 
-  it('no database policy without a CNPG database', async () => {
-    const objects = await render(major, { files: ['ci/16-networkpolicy.yaml'] });
+  it('no database policy without a CNPG database; egress to the external one where the values place it', async () => {
+    const external = { database: { mode: 'external', external: { existingSecret: 'pg', secretKey: 'DATABASE_URL' } }, networkPolicy: { peers: { database: { cidr: '10.40.0.0/24', port: 6432 } } } };
+    const objects = await render(major, { files: ['ci/16-networkpolicy.yaml'], values: external });
     expect(objectsOfKind(objects, 'NetworkPolicy').map((o) => o.metadata.name)).toEqual(['rel-litellm-stack']);
+    const egress = single(objects, 'NetworkPolicy').spec.egress;
+    expect(egress).toContainEqual({ to: [{ ipBlock: { cidr: '10.40.0.0/24' } }], ports: [{ port: 6432, protocol: 'TCP' }] });
     expect(single(objects, 'NetworkPolicy').spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'litellm-stack', 'app.kubernetes.io/instance': 'rel' });
   });
 
