@@ -12,6 +12,8 @@ export default defineConfig({
       { test: { name: 'catalog', include: ['packages/catalog/test/**/*.spec.ts'] } },
       { test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
       { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'] } },
+      // The real LiteLLM proxy against fake providers and a real Redis (docs/conformance.md).
+      { test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
     ],
   },
 });
