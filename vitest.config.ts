@@ -13,7 +13,9 @@ export default defineConfig({
       { test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
       { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'] } },
       // The real LiteLLM proxy against fake providers and a real Redis (docs/conformance.md).
-      { test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
+      {
+        test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+      },
     ],
   },
 });

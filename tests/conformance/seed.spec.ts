@@ -10,6 +10,7 @@ import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { startBackends, type FakeBackend, type RecordedRequest } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { waitFor } from '../../tools/conformance/process.ts';
+import { sendSequentially } from '../../tools/conformance/traffic.ts';
 import { apiKeyFor, backendValues, chatBody, credentialOf, testSecret } from '../../tools/conformance/scenario.ts';
 import { carries, clientRequest, expectedUpstream, observedUpstream, requestableModes } from '../../tools/conformance/upstream.ts';
 
@@ -26,7 +27,11 @@ const disabledOverlay = {
       secretKeys: { apiKey: 'CONFORMANCE_DISABLED_API_KEY' },
     },
   },
-  models: { 'disabled-probe': { modelName: 'disabled-probe', model: 'azure/disabled-probe', credential: 'conformance_disabled', info: { mode: 'chat' } } },
+  models: {
+    'disabled-probe': { modelName: 'disabled-probe', model: 'azure/disabled-probe', credential: 'conformance_disabled', info: { mode: 'chat' } },
+    // Under the chart's default routing (simple-shuffle) this must turn out to be a weight, not a limit.
+    'gpt-4-1-nano': { rpm: 2 },
+  },
 };
 
 let backends: Record<string, FakeBackend>;
@@ -96,6 +101,14 @@ describe('02-seed-full in LiteLLM', () => {
       expect(observedUpstream(upstream[0]!, expected)).toEqual(expected);
     },
   );
+
+  it('does not enforce rpm under the default simple-shuffle routing (only usage-based-routing-v2 does, see router.spec.ts)', async () => {
+    expect(proxy.config.router_settings.routing_strategy).toBe('simple-shuffle');
+    const marker = `conformance-rpm-${Date.now()}`;
+    const responses = await sendSequentially(proxy, 4, (index) => chatBody('gpt-4.1-nano', `${marker}-${index}`));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    expect(allRequests().filter((recorded) => carries(recorded, marker))).toHaveLength(4);
+  });
 
   it('runs background health checks only at deployments that allow them (never at realtime, audio or Azure AI embeddings)', async () => {
     // With background checks on, /health returns the last background run; wait for the first one.

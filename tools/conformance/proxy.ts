@@ -47,6 +47,8 @@ export function localArgs(args: readonly string[], configPath: string, port: num
 export class LiteLLMProxy {
   private constructor(
     private readonly child: ChildProcess,
+    /** The config.yaml it runs with. */
+    readonly config: any,
     readonly url: string,
     readonly dir: string,
     readonly masterKey: string,
@@ -72,7 +74,7 @@ export class LiteLLMProxy {
     });
     closeSync(log);
     const url = `http://127.0.0.1:${port}`;
-    const proxy = new LiteLLMProxy(child, url, dir, input.env.LITELLM_MASTER_KEY ?? '');
+    const proxy = new LiteLLMProxy(child, input.config, url, dir, input.env.LITELLM_MASTER_KEY ?? '');
     try {
       await waitFor(`LiteLLM on ${url}/health/liveliness`, timeoutMs, async () => {
         if (child.exitCode !== null) throw new Error(`litellm exited with ${child.exitCode}:\n${proxy.logTail()}`);
