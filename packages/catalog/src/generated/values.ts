@@ -431,13 +431,13 @@ export interface LitellmStackValues {
       [k: string]: unknown | undefined;
     };
     /**
-     * Extra general_settings. A key the chart renders itself is an error.
+     * Extra general_settings: keys LiteLLM 1.80.8 reads (others would be ignored silently). A key the chart renders itself is an error.
      */
     generalSettings?: {
       [k: string]: unknown | undefined;
     };
     /**
-     * Extra router_settings. A key the chart renders itself is an error.
+     * Extra router_settings: parameters of LiteLLM 1.80.8's Router (others would be dropped silently). A key the chart renders itself is an error.
      */
     routerSettings?: {
       [k: string]: unknown | undefined;
