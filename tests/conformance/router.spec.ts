@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
-import { backendValues, chatBody, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { startOfFreshMinute, sendSequentially } from '../../tools/conformance/traffic.ts';
 
 const regions = ['azure_credential_us_east', 'azure_credential_us_east2'] as const;
@@ -15,7 +15,7 @@ function haScenario(allowedFails: number) {
   beforeAll(async () => {
     state.backends = await startBackends(regions);
     const values = { ...backendValues(state.backends), litellm: { router: { allowedFails } } };
-    const input = await renderProxyInput({ files: ['ci/03-ha.yaml'], values }, [testSecret('litellm-secrets')]);
+    const input = await renderProxyInput({ files: ['ci/03-ha.yaml'], values }, [testSecret(existingSecretName)]);
     expect(input.config.model_list.filter((entry: { model_name: string }) => entry.model_name === 'gpt-4.1')).toHaveLength(2);
     expect(input.config.router_settings).toMatchObject({ routing_strategy: 'usage-based-routing-v2', allowed_fails: allowedFails, num_retries: 2 });
     state.proxy = await LiteLLMProxy.start(input);
@@ -93,11 +93,12 @@ describe('rpm of one deployment', () => {
     backends = await startBackends(['azure_credential_us_east']);
     // No retries: a refused request surfaces as 429 at once instead of waiting for the next minute.
     const values = {
+      ...existingSecretValues,
       ...backendValues(backends),
       models: { 'gpt-4-1-nano': { rpm } },
       litellm: { router: { routingStrategy: 'usage-based-routing-v2', numRetries: 0 } },
     };
-    proxy = await LiteLLMProxy.start(await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret('rel-litellm-stack')]));
+    proxy = await LiteLLMProxy.start(await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret(existingSecretName)]));
   });
 
   afterAll(async () => {

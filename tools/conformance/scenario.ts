@@ -10,6 +10,12 @@ export const saltKey = 'conformance-salt-key-0123456789abcdef';
 /** The API key the test Secret holds for a credential: unique, so a request shows which key it used. */
 export const apiKeyFor = (credential: Pick<Credential, 'id'>) => `key-for-${credential.id}`;
 
+/** The Secret the scenarios' `existingSecret` names; tests resolve secretKeyRefs from it. */
+export const existingSecretName = 'litellm-secrets';
+
+/** Values that make a scenario read its keys from `existingSecret` (as the seed does) instead of a chart-created Secret. */
+export const existingSecretValues = { secrets: { existingSecret: existingSecretName } };
+
 /** A Secret with the master and salt keys, every seed credential's key, and `extra` keys. */
 export function testSecret(name: string, extra: Record<string, string> = {}): TestSecret {
   const credentialKeys = seedCatalog.credentials.map((credential) => [credential.secretKeys.apiKey, apiKeyFor(credential)]);
