@@ -1,6 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One project per area, so `nx` targets and humans can run one area (`vitest run --project chart`).
+// `extends: true`: inline projects inherit the timeouts and global setup below only when asked to.
 export default defineConfig({
   test: {
     testTimeout: 120_000,
@@ -9,13 +10,17 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
     globalSetup: ['tests/global-setup.ts'],
     projects: [
-      { test: { name: 'catalog', include: ['packages/catalog/test/**/*.spec.ts'] } },
-      { test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
-      { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'] } },
-      // The real LiteLLM proxy against fake providers and a real Redis (docs/conformance.md).
+      { extends: true, test: { name: 'catalog', include: ['packages/catalog/test/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
+      // tools/release has its own project (below), so its unit tests do not run twice.
       {
-        test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+        extends: true,
+        test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'], exclude: [...configDefaults.exclude, 'tools/release/**'] },
       },
+      { extends: true, test: { name: 'release', include: ['tests/release/**/*.spec.ts', 'tools/release/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'nx-plugin', include: ['packages/nx-plugin/**/*.spec.ts'] } },
+      // The real LiteLLM proxy against fake providers and a real Redis (docs/conformance.md).
+      { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
     ],
   },
 });

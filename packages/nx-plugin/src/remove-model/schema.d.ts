@@ -1,0 +1,4 @@
+export interface RemoveModelGeneratorSchema {
+  /** Id of the model to remove. */
+  id: string;
+}
