@@ -4,7 +4,8 @@ import { resolveEnv } from '../../tools/conformance/chart-input.ts';
 import { answer, classifyPath } from '../../tools/conformance/fake-backend.ts';
 import { metricFamilies, sampleValue } from '../../tools/conformance/metrics.ts';
 import { localArgs } from '../../tools/conformance/proxy.ts';
-import { aclFile, litellmAclRule, parseAclLog } from '../../tools/conformance/redis.ts';
+import { cacheAclRule } from '../../packages/catalog/src/values/areas/cache.ts';
+import { aclFile, documentedAclRule, litellmAclRule, parseAclLog } from '../../tools/conformance/redis.ts';
 import { waitForRoom } from '../../tools/conformance/traffic.ts';
 
 describe('conformance harness', () => {
@@ -45,8 +46,14 @@ describe('conformance harness', () => {
     expect(waitForRoom(new Date('2026-01-01T00:00:45Z'), 20)).toBe(15_050);
   });
 
-  it('writes the ACL file with default off and the documented rule, and reads the ACL log', () => {
-    expect(aclFile('pw', 'adm').split('\n')).toEqual(['user default off', `user litellm on >pw ${litellmAclRule}`, 'user admin on >adm ~* &* +@all', '']);
+  it('runs Redis with the ACL rule the chart documents (docs/cache.md), which is the catalog\'s', () => {
+    expect(litellmAclRule()).toBe(cacheAclRule('litellm'));
+    expect(documentedAclRule('x\nuser litellm on >PASSWORD ~a:* +get\n')).toBe('~a:* +get');
+    expect(() => documentedAclRule('no rule')).toThrow(/documents no/);
+  });
+
+  it('writes the ACL file with default off, and reads the ACL log', () => {
+    expect(aclFile('pw', 'adm', '~a:* +get').split('\n')).toEqual(['user default off', 'user litellm on >pw ~a:* +get', 'user admin on >adm ~* &* +@all', '']);
     expect(parseAclLog('[{"count":1,"reason":"command","context":"toplevel","object":"info","username":"litellm"}]'))
       .toEqual([{ reason: 'command', object: 'info', username: 'litellm', context: 'toplevel' }]);
   });

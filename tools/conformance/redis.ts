@@ -1,22 +1,27 @@
 // A real redis-server (Debian package) on a free 127.0.0.1 port with ACLs: `default` is off, the
-// proxy logs in as `litellm` with the documented minimal rule, and `admin` lets tests inspect keys
+// proxy logs in as `litellm` with the rule the chart documents, and `admin` lets tests inspect keys
 // and the ACL log. Stands in for the seed's Dragonfly (same protocol and ACL syntax).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { chartDir } from '../helm.ts';
 import { freePort, waitFor } from './process.ts';
 
 const execFileAsync = promisify(execFile);
 
-/**
- * What LiteLLM 1.80.8 needs, measured against the real proxy (MONITOR, ACL LOG, commandstats):
- * `~{*` because the rate limiter's Lua script passes its hash-tagged keys (`{api_key:…}:tokens`)
- * without the namespace prefix; `+info` is read once at startup; no pub/sub, so no channels.
- */
-export const litellmAclRule =
-  '~litellm:* ~{* resetchannels -@all +hello +ping +get +set +mget +incrbyfloat +expire +ttl +evalsha +script|load +info';
+/** Where the chart documents the ACL user its cache needs; the suite runs Redis with exactly that rule. */
+export const aclDoc = join(chartDir, 'docs', 'cache.md');
+
+/** The rule of the `user litellm on >PASSWORD …` line in a document. */
+export function documentedAclRule(markdown: string): string {
+  const match = /^user litellm on >PASSWORD (.+)$/m.exec(markdown);
+  if (!match) throw new Error(`${aclDoc} documents no "user litellm on >PASSWORD <rule>" line`);
+  return match[1]!.trim();
+}
+
+export const litellmAclRule = (): string => documentedAclRule(readFileSync(aclDoc, 'utf8'));
 
 export const redisUser = 'litellm';
 const adminUser = 'admin';
@@ -35,7 +40,7 @@ export function redisConfig(port: number, dir: string): string {
   ].join('\n') + '\n';
 }
 
-export function aclFile(password: string, adminPassword: string, rule: string = litellmAclRule): string {
+export function aclFile(password: string, adminPassword: string, rule: string): string {
   return [
     'user default off',
     `user ${redisUser} on >${password} ${rule}`,
@@ -57,7 +62,7 @@ export class RedisServer {
   readonly dir = mkdtempSync(join(tmpdir(), 'conformance-redis-'));
   port = 0;
 
-  constructor(readonly password: string, private readonly rule: string = litellmAclRule) {}
+  constructor(readonly password: string, private readonly rule: string = litellmAclRule()) {}
 
   async start(): Promise<this> {
     this.port = await freePort();
