@@ -24,7 +24,8 @@ const ajv = new Ajv({
   // Go RE2 patterns that JavaScript's RegExp rejects (see shared/schemas/README.md).
   code: {
     regExp: ((pattern: string, flags: string) => {
-      if (pattern === '^\\PC*$') return new RegExp('^\\P{C}*$', `${flags}u`);
+      // ajv may already pass the `u` flag; a repeated flag is a SyntaxError.
+      if (pattern === '^\\PC*$') return new RegExp('^\\P{C}*$', flags.includes('u') ? flags : `${flags}u`);
       if (pattern === '^(?i)(abort|warn)?$') return new RegExp('^(abort|warn)?$', `${flags}i`);
       return new RegExp(pattern, flags);
     }) as never,

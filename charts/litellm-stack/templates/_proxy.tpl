@@ -62,3 +62,17 @@ failureThreshold: {{ .probe.failureThreshold }}
 {{- define "litellm-stack.intOrPercent" -}}
 {{- if regexMatch "^[0-9]+$" . -}}{{ . }}{{- else -}}{{ . | quote }}{{- end -}}
 {{- end -}}
+
+{{/*
+Fails when the chart-created Secret would lack a key that a feature reads; with an existing Secret the
+key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "values.path.naming.it").
+*/}}
+{{- define "litellm-stack.secrets.requireKey" -}}
+{{- $secrets := .root.Values.secrets -}}
+{{- if not $secrets.existingSecret -}}
+{{- $stored := (lookup "v1" "Secret" .root.Release.Namespace (include "litellm-stack.names.secret" .root)).data | default dict -}}
+{{- if not (or (hasKey $secrets.values .key) (hasKey $stored .key)) -}}
+{{- fail (printf "secrets.values.%s: %s names Secret key %s, but the chart-created Secret has no value for it; set secrets.values.%s or use secrets.existingSecret" .key .value .key .key) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}

@@ -1,4 +1,61 @@
-// Values of the observability feature (issue: the whole stack in the chart). Filled in by that feature's work.
-import type { SpecNode } from '../spec.ts';
+// Observability: LiteLLM's Prometheus exporter, the objects that consume it (ServiceMonitor, Grafana
+// dashboard, PrometheusRule), OpenTelemetry tracing and Langfuse.
+import { envNamePattern } from '../catalog.ts';
+import { bool, group, num, oneOf, openMap, str, type SpecNode } from '../spec.ts';
 
-export const observabilityArea: Record<string, SpecNode> = {};
+/** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
+export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
+const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, { type: 'string' });
+/** An optional Secret key name: empty, or an env var name. */
+const optionalKey = { pattern: `^$|${envNamePattern}` };
+
+/** OTEL_EXPORTER values LiteLLM 1.80 understands (integrations/opentelemetry.py). */
+export const otelExporters = ['otlp_grpc', 'otlp_http', 'console'] as const;
+
+export const observabilityArea: Record<string, SpecNode> = {
+  monitoring: group('Prometheus metrics and what consumes them. The ServiceMonitor, dashboard and alerts need `metrics.enabled`.', {
+    metrics: group('LiteLLM\'s Prometheus exporter, served on the proxy port at /metrics/.', {
+      enabled: bool(
+        'Adds `prometheus` to litellm_settings.callbacks and `prometheus_system` to service_callback (singular: LiteLLM ignores `service_callbacks`). With litellm.numWorkers > 1, PROMETHEUS_MULTIPROC_DIR points at an emptyDir so all workers report.',
+        false,
+      ),
+    }),
+    serviceMonitor: group('prometheus-operator ServiceMonitor scraping /metrics/ (LiteLLM answers /metrics with a 307 redirect).', {
+      enabled: bool('Render the ServiceMonitor.', false),
+      labels: labelMap('Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).', {}),
+      interval: str('Scrape interval.', '30s', promDuration),
+      scrapeTimeout: str('Scrape timeout; not longer than the interval.', '10s', promDuration),
+    }),
+    dashboard: group('Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.', {
+      enabled: bool('Render the dashboard ConfigMap.', false),
+      labels: labelMap('Labels the Grafana sidecar selects on.', { grafana_dashboard: '1' }),
+      annotations: labelMap('Annotations; the sidecar reads the folder from `grafana_folder`.', { grafana_folder: 'AI' }),
+    }),
+    prometheusRule: group('prometheus-operator PrometheusRule with the proxy\'s alerts.', {
+      enabled: bool('Render the PrometheusRule.', false),
+      labels: labelMap('Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).', {}),
+      for: str('How long a condition holds before its alert fires.', '5m', promDuration),
+      thresholds: group('Alert thresholds.', {
+        failureRatio: num('Failed / all proxy requests over 5 minutes above which LiteLLMHighFailureRatio fires.', 0.05, { minimum: 0, maximum: 1 }),
+        latencyP95Seconds: num('p95 of the whole request latency (seconds) above which LiteLLMHighLatency fires. LLM calls are slow: keep it generous.', 30, {
+          exclusiveMinimum: 0,
+        }),
+      }),
+    }),
+  }),
+  tracing: group('OpenTelemetry traces (LiteLLM callback `otel`).', {
+    enabled: bool('Add `otel` to litellm_settings.callbacks and set OTEL_* for the proxy.', false),
+    exporter: oneOf('OTEL_EXPORTER: the protocol.', otelExporters, 'otlp_grpc'),
+    endpoint: str('OTEL_ENDPOINT: the collector. Default: Tempo\'s OTLP gRPC port in the monitoring namespace.', 'http://tempo.monitoring.svc.cluster.local:4317', {
+      pattern: '^https?://[^\\s/]+(/[^\\s]*)?$',
+    }),
+    headersKey: str('Secret key holding OTEL_HEADERS (`key=value,…`, e.g. an auth header); empty for none.', '', optionalKey),
+    serviceName: str('OTEL_SERVICE_NAME.', 'litellm', { minLength: 1 }),
+  }),
+  langfuse: group('Langfuse tracing (LiteLLM success and failure callback `langfuse`).', {
+    enabled: bool('Add `langfuse` to litellm_settings.success_callback and failure_callback and set LANGFUSE_*.', false),
+    host: str('LANGFUSE_HOST: the Langfuse URL.', 'https://cloud.langfuse.com', { pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
+    publicKeyKey: str('Secret key holding LANGFUSE_PUBLIC_KEY.', 'LANGFUSE_PUBLIC_KEY', { pattern: envNamePattern }),
+    secretKeyKey: str('Secret key holding LANGFUSE_SECRET_KEY.', 'LANGFUSE_SECRET_KEY', { pattern: envNamePattern }),
+  }),
+};

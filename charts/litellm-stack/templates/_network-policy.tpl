@@ -1,0 +1,276 @@
+{{/*
+Network policies (networkPolicy.enabled), derived from the enabled features. Each policy is first
+built as a flavour-neutral JSON document, then rendered as a Kubernetes NetworkPolicy or a
+CiliumNetworkPolicy:
+  policy = {name, podLabels, ingress: [rule], egress: [rule]}
+  rule   = {name, peer, ports: [{port, protocol}], dns?: true}
+  peer   = {kind: pods, namespace, podLabels} | {kind: cidr, cidr} | {kind: fqdn, name}
+         | {kind: apiServer} | {kind: entity, entity}
+Every dependency goes through one resolver (peerOf), so a new feature only adds a rule.
+*/}}
+
+{{/*
+Where a host is, as a peer. Input: (dict "root" $ "host" HOST "override" networkPolicy.peers.<x>).
+Precedence: override cidr, override namespace, an IPv4 address, an in-cluster service name
+(<svc>.<ns>.svc[.<cluster domain>], or a bare <svc> in the release namespace), else a public name.
+*/}}
+{{- define "litellm-stack.networkPolicy.peerOf" -}}
+{{- $override := .override | default dict -}}
+{{- $host := .host -}}
+{{- if $override.cidr -}}
+{{- toJson (dict "kind" "cidr" "cidr" $override.cidr) -}}
+{{- else if $override.namespace -}}
+{{- toJson (dict "kind" "pods" "namespace" $override.namespace "podLabels" ($override.podLabels | default dict)) -}}
+{{- else if regexMatch "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$" $host -}}
+{{- toJson (dict "kind" "cidr" "cidr" (printf "%s/32" $host)) -}}
+{{- else if regexMatch "^[^.]+\\.[^.]+\\.svc(\\..+)?$" $host -}}
+{{- toJson (dict "kind" "pods" "namespace" (regexReplaceAll "^[^.]+\\.([^.]+)\\.svc(\\..+)?$" $host "${1}") "podLabels" ($override.podLabels | default dict)) -}}
+{{- else if not (contains "." $host) -}}
+{{- toJson (dict "kind" "pods" "namespace" .root.Release.Namespace "podLabels" ($override.podLabels | default dict)) -}}
+{{- else -}}
+{{- toJson (dict "kind" "fqdn" "name" $host) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* An egress rule to host:port. Input: (dict "root" $ "name" N "host" H "port" P "override" O). */}}
+{{- define "litellm-stack.networkPolicy.hostRule" -}}
+{{- $override := .override | default dict -}}
+{{- $peer := include "litellm-stack.networkPolicy.peerOf" . | fromJson -}}
+{{- toJson (dict "name" .name "peer" $peer "ports" (list (dict "port" (int ($override.port | default .port)) "protocol" "TCP"))) -}}
+{{- end -}}
+
+{{/* An egress rule to the host of a URL (its port, else 443 for https and 80 for http). */}}
+{{- define "litellm-stack.networkPolicy.urlRule" -}}
+{{- $url := urlParse .url -}}
+{{- $port := regexFind "[0-9]+$" (regexFind ":[0-9]+$" $url.host) | default (ternary "443" "80" (eq $url.scheme "https")) -}}
+{{- include "litellm-stack.networkPolicy.hostRule" (dict "root" .root "name" .name "host" $url.hostname "port" $port "override" .override) -}}
+{{- end -}}
+
+{{- define "litellm-stack.networkPolicy.dnsRule" -}}
+{{- $dns := .Values.networkPolicy.dns -}}
+{{- toJson (dict "name" "dns" "dns" true "peer" (dict "kind" "pods" "namespace" $dns.namespace "podLabels" $dns.podLabels)
+  "ports" (list (dict "port" 53 "protocol" "UDP") (dict "port" 53 "protocol" "TCP"))) -}}
+{{- end -}}
+
+{{/* The CNPG cluster's pods: the proxy's database, and each other's replication peers. */}}
+{{- define "litellm-stack.networkPolicy.cnpgPeer" -}}
+{{- toJson (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (dict "cnpg.io/cluster" (include "litellm-stack.database.clusterName" .))) -}}
+{{- end -}}
+
+{{- define "litellm-stack.networkPolicy.databaseMode" -}}
+{{- (.Values.database | default dict).mode | default "none" -}}
+{{- end -}}
+
+{{/* Everything the proxy calls, one rule per dependency of an enabled feature. */}}
+{{- define "litellm-stack.networkPolicy.proxyEgress" -}}
+{{- $root := . -}}
+{{- $peers := .Values.networkPolicy.peers -}}
+{{- $rules := list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson) -}}
+{{- $databaseMode := include "litellm-stack.networkPolicy.databaseMode" . -}}
+{{- if eq $databaseMode "cnpg" -}}
+{{- $rules = append $rules (dict "name" "database" "peer" (include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson) "ports" (list (dict "port" 5432 "protocol" "TCP"))) -}}
+{{- else if eq $databaseMode "external" -}}
+{{- /* The external database's address is inside its URL Secret, out of the chart's sight: the values say where it runs. */ -}}
+{{- if not (or $peers.database.cidr $peers.database.namespace) -}}
+{{- fail "networkPolicy.peers.database: with database.mode=external the policy must know where the database runs; set its cidr, or its namespace (and podLabels), and port if not 5432" -}}
+{{- end -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "database" "host" "" "port" 5432 "override" $peers.database) | fromJson) -}}
+{{- end -}}
+{{- if (.Values.cache | default dict).enabled -}}
+{{- $cache := include "litellm-stack.cache.endpoint" . | fromJson -}}
+{{- $override := $peers.cache -}}
+{{- if and .Values.cache.dragonfly.create (not (or $override.cidr $override.namespace $override.podLabels)) -}}
+{{- /* The in-chart Dragonfly's pods carry app=<its name>: select exactly them. */ -}}
+{{- $override = dict "podLabels" (dict "app" (include "litellm-stack.cache.dragonflyName" .)) "port" $override.port -}}
+{{- end -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "cache" "host" $cache.host "port" $cache.port "override" $override) | fromJson) -}}
+{{- end -}}
+{{- if .Values.tracing.enabled -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "tracing" "url" .Values.tracing.endpoint "override" $peers.tracing) | fromJson) -}}
+{{- end -}}
+{{- if .Values.oidc.enabled -}}
+{{- $endpoints := include "litellm-stack.oidc.endpoints" . | fromJson -}}
+{{- /* The proxy itself calls the token and userinfo endpoints (the browser calls the authorization one). */ -}}
+{{- range $endpoint := list $endpoints.token $endpoints.userinfo -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" "oidc" "url" $endpoint "override" $peers.oidc) | fromJson) -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.langfuse.enabled -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "langfuse" "url" .Values.langfuse.host "override" $peers.langfuse) | fromJson) -}}
+{{- end -}}
+{{- range $id, $credential := .Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" (include "litellm-stack.credentials.apiBase" $credential)) | fromJson) -}}
+{{- end -}}
+{{- end -}}
+{{- range .Values.networkPolicy.providers.extraFQDNs -}}
+{{- $rules = append $rules (dict "name" "provider" "peer" (dict "kind" "fqdn" "name" .) "ports" (list (dict "port" 443 "protocol" "TCP"))) -}}
+{{- end -}}
+{{- toJson $rules -}}
+{{- end -}}
+
+{{/* Who may call the proxy: the route's gateways, the listed namespaces, and Prometheus when it scrapes. */}}
+{{- define "litellm-stack.networkPolicy.proxyIngress" -}}
+{{- $ports := list (dict "port" (int .Values.litellm.port) "protocol" "TCP") -}}
+{{- $rules := list -}}
+{{- range $namespace := include "litellm-stack.route.gatewayNamespaces" . | fromJsonArray -}}
+{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports) -}}
+{{- end -}}
+{{- if and .Values.route.enabled (eq .Values.networkPolicy.flavor "cilium") -}}
+{{- /* Cilium's own Gateway API implementation forwards from the reserved `ingress` identity. */ -}}
+{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "entity" "entity" "ingress") "ports" $ports) -}}
+{{- end -}}
+{{- range $namespace := .Values.networkPolicy.ingress.namespaces -}}
+{{- $rules = append $rules (dict "name" "client" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports) -}}
+{{- end -}}
+{{- if .Values.monitoring.metrics.enabled -}}
+{{- $rules = append $rules (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" .Values.networkPolicy.ingress.monitoringNamespace "podLabels" dict) "ports" $ports) -}}
+{{- end -}}
+{{- toJson $rules -}}
+{{- end -}}
+
+{{- define "litellm-stack.networkPolicy.proxy" -}}
+{{- toJson (dict
+  "name" (include "litellm-stack.names.fullname" .)
+  "podLabels" (include "litellm-stack.labels.selector" . | fromYaml)
+  "ingress" (include "litellm-stack.networkPolicy.proxyIngress" . | fromJsonArray)
+  "egress" (include "litellm-stack.networkPolicy.proxyEgress" . | fromJsonArray)) -}}
+{{- end -}}
+
+{{/*
+The CNPG database pods: PostgreSQL (5432) from the proxy, the migration Job and the other
+instances; the instance manager (8000) from the operator and the other instances; metrics (9187)
+from Prometheus when the PodMonitor is on. They call DNS, each other, the Kubernetes API (the
+instance manager) and, with backups, the object store.
+*/}}
+{{- define "litellm-stack.networkPolicy.database" -}}
+{{- $np := .Values.networkPolicy -}}
+{{- $cnpg := include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson -}}
+{{- $postgres := list (dict "port" 5432 "protocol" "TCP") -}}
+{{- $cluster := list (dict "port" 5432 "protocol" "TCP") (dict "port" 8000 "protocol" "TCP") -}}
+{{- $ingress := list
+  (dict "name" "proxy" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.labels.selector" . | fromYaml)) "ports" $postgres)
+  (dict "name" "migrations" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.database.migrationSelector" . | fromYaml)) "ports" $postgres)
+  (dict "name" "replicas" "peer" $cnpg "ports" $cluster)
+  (dict "name" "cnpg-operator" "peer" (dict "kind" "pods" "namespace" $np.cnpgOperator.namespace "podLabels" $np.cnpgOperator.podLabels) "ports" $cluster)
+-}}
+{{- if .Values.database.cnpg.podMonitor.enabled -}}
+{{- $ingress = append $ingress (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" $np.ingress.monitoringNamespace "podLabels" dict) "ports" (list (dict "port" 9187 "protocol" "TCP"))) -}}
+{{- end -}}
+{{- $apiPorts := list -}}
+{{- range $np.apiServer.ports -}}{{- $apiPorts = append $apiPorts (dict "port" (int .) "protocol" "TCP") -}}{{- end -}}
+{{- $egress := list
+  (include "litellm-stack.networkPolicy.dnsRule" . | fromJson)
+  (dict "name" "replicas" "peer" $cnpg "ports" $cluster)
+  (dict "name" "kubernetes-api" "peer" (dict "kind" "apiServer") "ports" $apiPorts)
+-}}
+{{- $backup := .Values.backup | default dict -}}
+{{- if $backup.enabled -}}
+{{- $egress = append $egress (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "object-store" "url" $backup.endpointURL "override" $np.peers.objectStore) | fromJson) -}}
+{{- end -}}
+{{- toJson (dict "name" (include "litellm-stack.names.component" (dict "root" . "component" "db")) "podLabels" (dict "cnpg.io/cluster" (include "litellm-stack.database.clusterName" .)) "ingress" $ingress "egress" $egress) -}}
+{{- end -}}
+
+{{/* NetworkPolicy peers of a neutral peer, as a JSON list. */}}
+{{- define "litellm-stack.networkPolicy.kubernetesPeers" -}}
+{{- $peer := .peer -}}
+{{- $np := .root.Values.networkPolicy -}}
+{{- if eq $peer.kind "pods" -}}
+{{- $selector := dict "namespaceSelector" (dict "matchLabels" (dict "kubernetes.io/metadata.name" $peer.namespace)) -}}
+{{- if $peer.podLabels -}}{{- $_ := set $selector "podSelector" (dict "matchLabels" $peer.podLabels) -}}{{- end -}}
+{{- toJson (list $selector) -}}
+{{- else if eq $peer.kind "cidr" -}}
+{{- toJson (list (dict "ipBlock" (dict "cidr" $peer.cidr))) -}}
+{{- else if eq $peer.kind "fqdn" -}}
+{{- /* NetworkPolicy has no host names: public addresses only. */ -}}
+{{- toJson (list (dict "ipBlock" (dict "cidr" "0.0.0.0/0" "except" $np.providers.except))) -}}
+{{- else if eq $peer.kind "apiServer" -}}
+{{- $blocks := list -}}
+{{- range $np.apiServer.cidrs | default (list "0.0.0.0/0") -}}{{- $blocks = append $blocks (dict "ipBlock" (dict "cidr" .)) -}}{{- end -}}
+{{- toJson $blocks -}}
+{{- else -}}
+{{- /* entity: a Cilium identity, nothing NetworkPolicy can select. */ -}}
+{{- toJson list -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "litellm-stack.networkPolicy.kubernetes" -}}
+{{- $root := .root -}}
+{{- $sections := dict -}}
+{{- range $direction, $peerKey := dict "ingress" "from" "egress" "to" -}}
+{{- $rules := list -}}
+{{- range get $.policy $direction -}}
+{{- $peers := include "litellm-stack.networkPolicy.kubernetesPeers" (dict "root" $root "peer" .peer) | fromJsonArray -}}
+{{- if $peers -}}{{- $rules = append $rules (dict $peerKey $peers "ports" .ports) -}}{{- end -}}
+{{- end -}}
+{{- $_ := set $sections $direction ($rules | uniq) -}}
+{{- end -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ .policy.name }}
+  labels:
+    {{- include "litellm-stack.labels.common" $root | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- toYaml .policy.podLabels | nindent 6 }}
+  policyTypes:
+    - Ingress
+    - Egress
+  ingress:
+    {{- toYaml $sections.ingress | nindent 4 }}
+  egress:
+    {{- toYaml $sections.egress | nindent 4 }}
+{{- end -}}
+
+{{/* One CiliumNetworkPolicy rule (ingress: from…, egress: to…) of a neutral rule. */}}
+{{- define "litellm-stack.networkPolicy.ciliumRule" -}}
+{{- $peer := .rule.peer -}}
+{{- $to := eq .direction "egress" -}}
+{{- $rule := dict -}}
+{{- if eq $peer.kind "pods" -}}
+{{- $_ := set $rule (ternary "toEndpoints" "fromEndpoints" $to) (list (dict "matchLabels" (merge (dict "k8s:io.kubernetes.pod.namespace" $peer.namespace) $peer.podLabels))) -}}
+{{- else if eq $peer.kind "cidr" -}}
+{{- $_ := set $rule (ternary "toCIDRSet" "fromCIDRSet" $to) (list (dict "cidr" $peer.cidr)) -}}
+{{- else if eq $peer.kind "fqdn" -}}
+{{- $_ := set $rule "toFQDNs" (list (ternary (dict "matchPattern" $peer.name) (dict "matchName" $peer.name) (hasPrefix "*" $peer.name))) -}}
+{{- else if eq $peer.kind "apiServer" -}}
+{{- $_ := set $rule "toEntities" (list "kube-apiserver") -}}
+{{- else -}}
+{{- $_ := set $rule (ternary "toEntities" "fromEntities" $to) (list $peer.entity) -}}
+{{- end -}}
+{{- $ports := list -}}
+{{- range .rule.ports -}}{{- $ports = append $ports (dict "port" (toString .port) "protocol" .protocol) -}}{{- end -}}
+{{- $toPorts := dict "ports" $ports -}}
+{{- /* Cilium learns the addresses behind toFQDNs names only from DNS answers its proxy sees. */ -}}
+{{- if .rule.dns -}}{{- $_ := set $toPorts "rules" (dict "dns" (list (dict "matchPattern" "*"))) -}}{{- end -}}
+{{- $_ := set $rule "toPorts" (list $toPorts) -}}
+{{- toJson $rule -}}
+{{- end -}}
+
+{{- define "litellm-stack.networkPolicy.cilium" -}}
+{{- $root := .root -}}
+{{- $sections := dict -}}
+{{- range $direction := list "ingress" "egress" -}}
+{{- $rules := list -}}
+{{- range get $.policy $direction -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.ciliumRule" (dict "rule" . "direction" $direction) | fromJson) -}}
+{{- end -}}
+{{- $_ := set $sections $direction ($rules | uniq) -}}
+{{- end -}}
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: {{ .policy.name }}
+  labels:
+    {{- include "litellm-stack.labels.common" $root | nindent 4 }}
+spec:
+  endpointSelector:
+    matchLabels:
+      {{- toYaml .policy.podLabels | nindent 6 }}
+  ingress:
+    {{- toYaml $sections.ingress | nindent 4 }}
+  egress:
+    {{- toYaml $sections.egress | nindent 4 }}
+{{- end -}}
