@@ -19,6 +19,8 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'release', include: ['tests/release/**/*.spec.ts', 'tools/release/**/*.spec.ts'] } },
       { extends: true, test: { name: 'nx-plugin', include: ['packages/nx-plugin/**/*.spec.ts'] } },
+      // The real LiteLLM proxy against fake providers and a real Redis (docs/conformance.md).
+      { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
     ],
   },
 });

@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { helmMajors, pinnedHelmPath } from '../tools/helm.ts';
 import { ensurePythonEnv } from '../tools/python-env.ts';
+import { assertSafeLiteLLMPin } from '../tools/conformance/litellm-pin.ts';
 
 export default function setup(): void {
   if (!process.env.HELM_BIN && helmMajors.some((major) => !existsSync(pinnedHelmPath(major)))) {
     execFileSync('npx', ['tsx', 'tools/install-helm.ts'], { stdio: 'inherit' });
   }
+  // Before pip runs: a compromised LiteLLM release does harm at install time.
+  assertSafeLiteLLMPin();
   ensurePythonEnv();
 }

@@ -27,6 +27,15 @@
 {{- $_ := set $names $extra.name true -}}
 {{- $env = append $env $extra -}}
 {{- end -}}
+{{- /* LiteLLM turns a missing os.environ/NAME into null silently (requests then fail with 500); envFrom names are unknowable here. */ -}}
+{{- if not .Values.extraEnvFrom -}}
+{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" (include "litellm-stack.config.document" .) -1 | uniq -}}
+{{- $name := trimPrefix "os.environ/" $ref -}}
+{{- if not (hasKey $names $name) -}}
+{{- fail (printf "config.yaml reads os.environ/%s, but the proxy has no env var %s: add it with extraEnv (or extraEnvFrom)" $name $name) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- toYaml $env -}}
 {{- end -}}
 

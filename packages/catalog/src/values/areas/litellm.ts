@@ -1,4 +1,5 @@
 // Settings rendered into LiteLLM's config.yaml besides the model and credential lists.
+import { generalSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
 import { bool, group, int, oneOf, openMap, str, type SpecNode } from '../spec.ts';
 
 export const routingStrategies = [
@@ -28,7 +29,18 @@ export const litellmArea: Record<string, SpecNode> = {
       timeout: int('Default request timeout in seconds for all deployments.', 600, { minimum: 1 }),
     }),
     settings: openMap('Extra litellm_settings (e.g. drop_params: true). A key the chart renders itself is an error.', {}),
-    generalSettings: openMap('Extra general_settings. A key the chart renders itself is an error.', {}),
-    routerSettings: openMap('Extra router_settings. A key the chart renders itself is an error.', {}),
+    // LiteLLM ignores unknown keys in both maps without a word: the schema refuses them instead.
+    generalSettings: openMap(
+      `Extra general_settings: keys LiteLLM ${liteLLMKeysVersion} reads (others would be ignored silently). A key the chart renders itself is an error.`,
+      {},
+      undefined,
+      { propertyNames: { enum: [...generalSettingsKeys] } },
+    ),
+    routerSettings: openMap(
+      `Extra router_settings: parameters of LiteLLM ${liteLLMKeysVersion}'s Router (others would be dropped silently). A key the chart renders itself is an error.`,
+      {},
+      undefined,
+      { propertyNames: { enum: [...routerSettingsKeys] } },
+    ),
   }),
 };

@@ -1,0 +1,74 @@
+// monitoring.metrics in the real proxy: /metrics/ after traffic, and proof that LiteLLM reads the
+// chart's `service_callback` (singular) while the seed's `service_callbacks` (plural) does nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
+import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { LiteLLMProxy, type ProxyInput } from '../../tools/conformance/proxy.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { metricFamilies, sampleValue } from '../../tools/conformance/metrics.ts';
+
+type Variant = 'rendered' | 'plural' | 'none';
+
+/** The rendered config with its service_callback renamed to the seed's plural spelling, or removed. */
+function variant(input: ProxyInput, kind: Variant): ProxyInput {
+  if (kind === 'rendered') return input;
+  const { service_callback: serviceCallback, ...rest } = input.config.litellm_settings;
+  const litellmSettings = kind === 'plural' ? { ...rest, service_callbacks: serviceCallback } : rest;
+  return { ...input, config: { ...input.config, litellm_settings: litellmSettings } };
+}
+
+let backends: Record<'azure_credential_us_east', FakeBackend>;
+let input: ProxyInput;
+const proxies = {} as Record<Variant, LiteLLMProxy>;
+const scraped = {} as Record<Variant, string>;
+
+beforeAll(async () => {
+  backends = await startBackends(['azure_credential_us_east']);
+  const values = { ...existingSecretValues, ...backendValues(backends), monitoring: { metrics: { enabled: true } } };
+  input = await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret(existingSecretName)]);
+  const kinds: Variant[] = ['rendered', 'plural', 'none'];
+  const started = await Promise.all(kinds.map((kind) => LiteLLMProxy.start(variant(input, kind))));
+  for (const [index, kind] of kinds.entries()) {
+    const proxy = started[index]!;
+    proxies[kind] = proxy;
+    // The same traffic everywhere, so the scrapes differ only by the callback key.
+    for (const content of ['first', 'second']) {
+      expect((await proxy.call('/v1/chat/completions', chatBody('gpt-4.1', `metrics-${kind}-${content}`))).status).toBe(200);
+    }
+    scraped[kind] = await (await fetch(`${proxy.url}/metrics/`)).text();
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
+  await backends?.azure_credential_us_east.stop();
+});
+
+describe('monitoring.metrics.enabled', () => {
+  it('renders callbacks ["prometheus"] and service_callback ["prometheus_system"]', () => {
+    expect(input.config.litellm_settings.callbacks).toContain('prometheus');
+    expect(input.config.litellm_settings.service_callback).toEqual(['prometheus_system']);
+    expect(input.config.litellm_settings).not.toHaveProperty('service_callbacks');
+  });
+
+  it('serves /metrics as a 307 to /metrics/, without auth', async () => {
+    const redirect = await fetch(`${proxies.rendered.url}/metrics`, { redirect: 'manual' });
+    expect(redirect.status).toBe(307);
+    expect(new URL(redirect.headers.get('location')!, proxies.rendered.url).pathname).toBe('/metrics/');
+    expect((await fetch(`${proxies.rendered.url}/metrics/`)).status).toBe(200);
+  });
+
+  // model_id is the chart's deployment id (model_info.id), so dashboards can name deployments.
+  it('exposes request totals and deployment state after traffic', () => {
+    const total = sampleValue(scraped.rendered, 'litellm_proxy_total_requests_metric_total', { requested_model: 'gpt-4.1', status_code: '200' });
+    expect(total).toBeGreaterThanOrEqual(2);
+    expect(sampleValue(scraped.rendered, 'litellm_deployment_state', { model_id: 'gpt-4-1', api_provider: 'azure' })).toBe(0);
+  });
+
+  it('service_callback (singular) adds LiteLLM\'s service metrics; the plural service_callbacks is the same as nothing', () => {
+    const [rendered, plural, none] = (['rendered', 'plural', 'none'] as const).map((kind) => metricFamilies(scraped[kind]));
+    const serviceFamilies = [...rendered!].filter((family) => !none!.has(family));
+    expect(serviceFamilies).toEqual(expect.arrayContaining(['litellm_router_latency', 'litellm_self_latency']));
+    expect([...plural!].sort()).toEqual([...none!].sort());
+  });
+});

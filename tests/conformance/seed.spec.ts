@@ -1,0 +1,128 @@
+// The seed catalog (ci/02-seed-full) in the real proxy: every credential pointed at a fake backend,
+// one extra disabled credential, background health checks on so the disabled ones can be shown idle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { seedCatalog } from '../../packages/catalog/src/index.ts';
+import { chartDir } from '../../tools/helm.ts';
+import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
+import { startBackends, type FakeBackend, type RecordedRequest } from '../../tools/conformance/fake-backend.ts';
+import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
+import { waitFor } from '../../tools/conformance/process.ts';
+import { sendSequentially } from '../../tools/conformance/traffic.ts';
+import { apiKeyFor, backendValues, chatBody, credentialOf, testSecret } from '../../tools/conformance/scenario.ts';
+import { carries, clientRequest, expectedUpstream, observedUpstream, requestableModes } from '../../tools/conformance/upstream.ts';
+
+const scenario = parse(readFileSync(join(chartDir, 'ci', '02-seed-full.yaml'), 'utf8'));
+const enabledCredentials = new Set(Object.entries(scenario.credentials).filter(([, c]: [string, any]) => c.enabled).map(([id]) => id));
+const enabledModels = seedCatalog.models.filter((model) => model.enabled !== false && enabledCredentials.has(model.credential));
+const requestable = enabledModels.filter((model) => (requestableModes as readonly string[]).includes(model.info.mode));
+
+// A credential the scenario leaves disabled, with a model on it: neither may reach the proxy.
+const disabledOverlay = {
+  credentials: {
+    conformance_disabled: {
+      enabled: false, provider: 'azure', apiBase: 'http://127.0.0.1:9', apiVersion: '2025-01-01-preview',
+      secretKeys: { apiKey: 'CONFORMANCE_DISABLED_API_KEY' },
+    },
+  },
+  models: {
+    'disabled-probe': { modelName: 'disabled-probe', model: 'azure/disabled-probe', credential: 'conformance_disabled', info: { mode: 'chat' } },
+    // Under the chart's default routing (simple-shuffle) this must turn out to be a weight, not a limit.
+    'gpt-4-1-nano': { rpm: 2 },
+  },
+};
+
+let backends: Record<string, FakeBackend>;
+let proxy: LiteLLMProxy;
+
+const allRequests = (): Array<RecordedRequest & { backend: string }> =>
+  Object.values(backends).flatMap((backend) => backend.requests.map((request) => ({ ...request, backend: backend.name })));
+
+beforeAll(async () => {
+  expect(enabledModels.length, 'ci/02-seed-full enables the whole seed catalog').toBe(seedCatalog.models.length);
+  backends = await startBackends([...enabledCredentials]);
+  const values = {
+    ...disabledOverlay,
+    credentials: { ...backendValues(backends).credentials, ...disabledOverlay.credentials },
+    // Once at startup (the interval is far beyond the test), so the test can see which deployments it probes.
+    litellm: { backgroundHealthChecks: true, healthCheckInterval: 3600 },
+  };
+  const input = await renderProxyInput({ files: ['ci/02-seed-full.yaml'], values }, [testSecret('litellm-secrets')]);
+  proxy = await LiteLLMProxy.start(input);
+  console.log(`[conformance] seed catalog (${enabledModels.length} deployments): ready in ${proxy.startupMs} ms`);
+});
+
+afterAll(async () => {
+  await proxy?.stop();
+  await Promise.all(Object.values(backends ?? {}).map((backend) => backend.stop()));
+});
+
+describe('02-seed-full in LiteLLM', () => {
+  it('is alive and ready', async () => {
+    expect((await fetch(`${proxy.url}/health/liveliness`)).status).toBe(200);
+    const readiness = await proxy.call('/health/readiness');
+    expect(readiness.status).toBe(200);
+    expect(readiness.json.status).toBe('healthy');
+  });
+
+  it('lists exactly the enabled deployments\' public names to the master key, and none of a disabled credential', async () => {
+    const models = await proxy.call('/v1/models');
+    expect(models.status).toBe(200);
+    const listed = models.json.data.map((entry: { id: string }) => entry.id).sort();
+    expect(listed).toEqual([...new Set(enabledModels.map((model) => model.modelName))].sort());
+    expect(listed).not.toContain('disabled-probe');
+    expect(listed).toEqual(expect.arrayContaining(['gpt-realtime', 'gpt-realtime-mini', 'gpt-audio', 'gpt-audio-mini']));
+  });
+
+  it('answers 401 without a key, and refuses a wrong key', async () => {
+    const none = await fetch(`${proxy.url}/v1/models`);
+    expect(none.status).toBe(401);
+    // Without a database LiteLLM cannot look a non-master key up: it refuses with 400 no_db_connection.
+    const wrong = await proxy.call('/v1/models', undefined, 'sk-wrong-key-0123456789abcdef0123');
+    expect([wrong.status, wrong.json?.error?.type]).toEqual([400, 'no_db_connection']);
+    const marker = `conformance-wrong-key-${Date.now()}`;
+    expect((await proxy.call('/v1/chat/completions', chatBody('gpt-4.1', marker), 'sk-wrong')).status).toBe(400);
+    expect(allRequests().filter((recorded) => carries(recorded, marker))).toEqual([]);
+  });
+
+  it.each(requestable.map((model) => [model.id, model.info.mode, model] as const))(
+    '%s (%s): one request reaches the backend at the right path, deployment, api-version and key',
+    async (id, mode, model) => {
+      const marker = `conformance-${id}-${Date.now()}`;
+      const request = clientRequest(mode, model.modelName, marker);
+      const response = await proxy.call(request.path, request.body);
+      expect(response.status, response.text).toBe(200);
+      const credential = credentialOf(model.credential);
+      const upstream = allRequests().filter((recorded) => carries(recorded, marker));
+      expect(upstream.map((recorded) => recorded.backend)).toEqual([credential.id]);
+      const expected = expectedUpstream(model, credential, apiKeyFor(credential));
+      expect(observedUpstream(upstream[0]!, expected)).toEqual(expected);
+    },
+  );
+
+  it('does not enforce rpm under the default simple-shuffle routing (only usage-based-routing-v2 does, see router.spec.ts)', async () => {
+    expect(proxy.config.router_settings.routing_strategy).toBe('simple-shuffle');
+    const marker = `conformance-rpm-${Date.now()}`;
+    const responses = await sendSequentially(proxy, 4, (index) => chatBody('gpt-4.1-nano', `${marker}-${index}`));
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+    expect(allRequests().filter((recorded) => carries(recorded, marker))).toHaveLength(4);
+  });
+
+  it('runs background health checks only at deployments that allow them (never at realtime, audio or Azure AI embeddings)', async () => {
+    // With background checks on, /health returns the last background run; wait for the first one.
+    await waitFor('the first background health check', 60_000, async () => {
+      const health = await proxy.call('/health');
+      return health.status === 200 && health.json.healthy_count + health.json.unhealthy_count > 0;
+    });
+    const probed = new Set(allRequests().filter((recorded) => !recorded.body || !JSON.stringify(recorded.body).includes('conformance-'))
+      .map((recorded) => recorded.deployment ?? `${recorded.backend}:${recorded.body?.model}`));
+    const checkable = enabledModels.filter((model) => !model.info.disableBackgroundHealthCheck);
+    const skipped = enabledModels.filter((model) => model.info.disableBackgroundHealthCheck);
+    expect(skipped.map((model) => model.id).sort()).toEqual(['cohere-embed-v-4-0', 'gpt-audio', 'gpt-audio-mini', 'gpt-realtime', 'gpt-realtime-mini']);
+    const name = (model: (typeof enabledModels)[number]) =>
+      model.model.startsWith('azure/') ? model.model.slice('azure/'.length) : `${model.credential}:${model.model.split('/')[1]}`;
+    expect([...probed].sort()).toEqual(checkable.map(name).sort());
+  });
+});

@@ -1,0 +1,21 @@
+// Reading Prometheus text exposition (what the proxy serves at /metrics/).
+
+/** Names of the metric families declared with `# TYPE`. */
+export function metricFamilies(exposition: string): Set<string> {
+  return new Set([...exposition.matchAll(/^# TYPE (\S+) \S+$/gm)].map((match) => match[1]!));
+}
+
+function parseLabels(text: string): Record<string, string> {
+  return Object.fromEntries([...text.matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((match) => [match[1]!, match[2]!]));
+}
+
+/** The sum of the samples of `name` whose labels include `labels`; undefined when none matches. */
+export function sampleValue(exposition: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  let sum: number | undefined;
+  for (const match of exposition.matchAll(/^(\w+)(?:\{(.*)\})? (\S+)$/gm)) {
+    if (match[1] !== name) continue;
+    const sample = parseLabels(match[2] ?? '');
+    if (Object.entries(labels).every(([key, value]) => sample[key] === value)) sum = (sum ?? 0) + Number(match[3]);
+  }
+  return sum;
+}

@@ -1,0 +1,125 @@
+// Starts the real LiteLLM proxy (from the project's .venv) with exactly the config.yaml, env and args
+// the chart rendered, on 127.0.0.1, offline, in a clean working directory; stops it again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { venvBin } from '../python-env.ts';
+import { freePort, waitFor } from './process.ts';
+
+export interface ProxyInput {
+  /** config.yaml as an object. */
+  config: any;
+  /** The container's env with secretKeyRefs resolved. */
+  env: Record<string, string>;
+  /** The container's args (`--config /app/config.yaml --port 4000 …`). */
+  args: string[];
+}
+
+/**
+ * Only what a pod would have, plus what keeps the run offline: LITELLM_LOCAL_MODEL_COST_MAP stops the
+ * startup download of the cost map. Nothing is inherited from the test runner's environment.
+ */
+export function processEnv(input: ProxyInput, home: string): Record<string, string> {
+  return {
+    PATH: `${dirname(venvBin('litellm'))}:/usr/bin:/bin`,
+    HOME: home,
+    LITELLM_LOCAL_MODEL_COST_MAP: 'True',
+    LITELLM_MODE: 'PRODUCTION',
+    ...input.env,
+  };
+}
+
+/** The container's args with the config path and port of this run, bound to loopback. */
+export function localArgs(args: readonly string[], configPath: string, port: number): string[] {
+  const replaced = args.map((arg, index) => {
+    const flag = args[index - 1];
+    if (flag === '--config' || flag === '-c') return configPath;
+    if (flag === '--port') return String(port);
+    return arg;
+  });
+  if (!replaced.includes(configPath)) throw new Error(`the container args have no --config: ${args.join(' ')}`);
+  if (!replaced.includes('--port')) replaced.push('--port', String(port));
+  return [...replaced, '--host', '127.0.0.1'];
+}
+
+export class LiteLLMProxy {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** The config.yaml it runs with. */
+    readonly config: any,
+    readonly url: string,
+    readonly dir: string,
+    readonly masterKey: string,
+  ) {}
+
+  /** Milliseconds from spawn to the first 200 of /health/liveliness. */
+  startupMs = 0;
+
+  static async start(input: ProxyInput, timeoutMs = 120_000): Promise<LiteLLMProxy> {
+    const litellm = venvBin('litellm');
+    if (!existsSync(litellm)) {
+      throw new Error(`${litellm} is missing: the vitest globalSetup builds .venv from requirements.txt (litellm[proxy]); run \`npm test\``);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'conformance-litellm-'));
+    const configPath = join(dir, 'config.yaml');
+    writeFileSync(configPath, stringify(input.config));
+    const port = await freePort();
+    const log = openSync(join(dir, 'litellm.log'), 'w');
+    const started = Date.now();
+    // Its own process group, so stop() ends uvicorn workers too.
+    const child = spawn(litellm, localArgs(input.args, configPath, port), {
+      cwd: dir, env: processEnv(input, dir), stdio: ['ignore', log, log], detached: true,
+    });
+    closeSync(log);
+    const url = `http://127.0.0.1:${port}`;
+    const proxy = new LiteLLMProxy(child, input.config, url, dir, input.env.LITELLM_MASTER_KEY ?? '');
+    try {
+      await waitFor(`LiteLLM on ${url}/health/liveliness`, timeoutMs, async () => {
+        if (child.exitCode !== null) throw new Error(`litellm exited with ${child.exitCode}:\n${proxy.logTail()}`);
+        return (await fetch(`${url}/health/liveliness`).catch(() => undefined))?.status === 200;
+      });
+    } catch (error) {
+      await proxy.stop();
+      throw error;
+    }
+    proxy.startupMs = Date.now() - started;
+    return proxy;
+  }
+
+  log(): string {
+    return readFileSync(join(this.dir, 'litellm.log'), 'utf8');
+  }
+
+  logTail(lines = 40): string {
+    return this.log().split('\n').slice(-lines).join('\n');
+  }
+
+  /** A request with the master key (or `key`), JSON body when given. */
+  async call(path: string, body?: object, key: string = this.masterKey): Promise<{ status: number; headers: Headers; json: any; text: string }> {
+    const response = await fetch(`${this.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    let json: any;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, json, text };
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    const group = -this.child.pid!;
+    process.kill(group, 'SIGTERM');
+    const timer = setTimeout(() => process.kill(group, 'SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}

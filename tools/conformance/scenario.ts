@@ -1,0 +1,40 @@
+// Test Secrets and values overlays shared by the conformance tests: what a cluster would hold, with
+// every credential's endpoint pointed at a fake backend.
+import { seedCatalog, type Credential } from '../../packages/catalog/src/index.ts';
+import type { FakeBackend } from './fake-backend.ts';
+import type { TestSecret } from './chart-input.ts';
+
+export const masterKey = 'sk-conformance-master-key-0123456789abcdef';
+export const saltKey = 'conformance-salt-key-0123456789abcdef';
+
+/** The API key the test Secret holds for a credential: unique, so a request shows which key it used. */
+export const apiKeyFor = (credential: Pick<Credential, 'id'>) => `key-for-${credential.id}`;
+
+/** The Secret the scenarios' `existingSecret` names; tests resolve secretKeyRefs from it. */
+export const existingSecretName = 'litellm-secrets';
+
+/** Values that make a scenario read its keys from `existingSecret` (as the seed does) instead of a chart-created Secret. */
+export const existingSecretValues = { secrets: { existingSecret: existingSecretName } };
+
+/** A Secret with the master and salt keys, every seed credential's key, and `extra` keys. */
+export function testSecret(name: string, extra: Record<string, string> = {}): TestSecret {
+  const credentialKeys = seedCatalog.credentials.map((credential) => [credential.secretKeys.apiKey, apiKeyFor(credential)]);
+  return { name, data: { LITELLM_MASTER_KEY: masterKey, LITELLM_SALT_KEY: saltKey, ...Object.fromEntries(credentialKeys), ...extra } };
+}
+
+/**
+ * Values pointing each credential at its backend. `apiBase` wins over `resourceName` in the chart's
+ * `litellm-stack.credentials.apiBase`, so Azure credentials of a scenario keep their resourceName.
+ */
+export function backendValues(backends: Record<string, FakeBackend>): { credentials: Record<string, { apiBase: string }> } {
+  return { credentials: Object.fromEntries(Object.entries(backends).map(([id, backend]) => [id, { apiBase: backend.url }])) };
+}
+
+export function credentialOf(id: string): Credential {
+  const credential = seedCatalog.credentials.find((candidate) => candidate.id === id);
+  if (!credential) throw new Error(`no seed credential ${id}`);
+  return credential;
+}
+
+/** Chat request bodies are unique per call so the response cache never answers them. */
+export const chatBody = (model: string, content: string) => ({ model, messages: [{ role: 'user', content }] });
