@@ -44,7 +44,9 @@ describe('helmReleaseValues', () => {
 
   it('types credential and model entries with exactly the keys the chart schema allows', () => {
     const schema = JSON.parse(readFileSync(join(chartDir, 'values.schema.json'), 'utf8'));
-    expect(Object.keys(credentialValueKeys).sort()).toEqual(Object.keys(schema.properties.credentials.additionalProperties.properties).sort());
-    expect(Object.keys(modelValueKeys).sort()).toEqual(Object.keys(schema.properties.models.additionalProperties.properties).sort());
+    // Entries are the one patternProperties schema of each id map.
+    const entry = (map: string) => Object.values<any>(schema.properties[map].patternProperties)[0].properties;
+    expect(Object.keys(credentialValueKeys).sort()).toEqual(Object.keys(entry('credentials')).sort());
+    expect(Object.keys(modelValueKeys).sort()).toEqual(Object.keys(entry('models')).sort());
   });
 });

@@ -39,7 +39,8 @@ function linkEntries(from: string, to: string): void {
   }
 }
 
-const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_INTERACTIVE: 'false' };
+// Plain output whatever the caller's terminal or CI: Nx colours its log when CI is set.
+const nxEnv = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', NX_INTERACTIVE: 'false', FORCE_COLOR: '0', NO_COLOR: '1' };
 
 export class WorkspaceCopy {
   readonly root = mkdtempSync(join(tmpdir(), 'litellm-stack-nx-e2e-'));
