@@ -63,8 +63,8 @@ export const modelItem: Group = group(
     modelName: str('Public model name clients request; deployments that share one are load-balanced and fail over.', undefined, { minLength: 1 }),
     model: str('LiteLLM model: `<provider>/<deployment name>`.', undefined, { pattern: providerPrefix }),
     credential: str('Id of the credential (under `credentials`) this deployment authenticates with.', undefined, { pattern: credentialIdPattern }),
-    rpm: int('Requests per minute this deployment accepts; the router enforces it.', undefined, { minimum: 1 }),
-    tpm: int('Tokens per minute this deployment accepts; the router enforces it.', undefined, { minimum: 1 }),
+    rpm: int('Requests per minute this deployment accepts: a limit with routingStrategy usage-based-routing-v2, a balancing weight otherwise.', undefined, { minimum: 1 }),
+    tpm: int('Tokens per minute this deployment accepts: a limit with routingStrategy usage-based-routing-v2, a balancing weight otherwise.', undefined, { minimum: 1 }),
     timeout: num('Request timeout in seconds.', undefined, { exclusiveMinimum: 0 }),
     streamTimeout: num('Timeout in seconds for the first streamed chunk.', undefined, { exclusiveMinimum: 0 }),
     params: openMap('Extra LiteLLM litellm_params passed as they are (e.g. input_type).', undefined, {

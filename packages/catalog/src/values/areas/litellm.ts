@@ -24,7 +24,11 @@ export const litellmArea: Record<string, SpecNode> = {
     router: group('router_settings the chart manages.', {
       routingStrategy: oneOf('How the router picks among deployments of one public model name.', routingStrategies, 'simple-shuffle'),
       numRetries: int('Retries of a failed request (on another deployment when one exists).', 2, { minimum: 0 }),
-      allowedFails: int('Failures in a minute before a deployment is cooled down.', 3, { minimum: 1 }),
+      allowedFails: int(
+        'Failures in a minute after which a deployment is cooled down (it is after allowedFails + 1). Not 3: LiteLLM 1.80 takes its own default 3 as unset and then cools down only above 50 % failures, so failover stalls (tests/conformance/router.spec.ts).',
+        1,
+        { minimum: 1 },
+      ),
       cooldownTime: int('Seconds a failing deployment stays out of rotation.', 30, { minimum: 1 }),
       timeout: int('Default request timeout in seconds for all deployments.', 600, { minimum: 1 }),
     }),
