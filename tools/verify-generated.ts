@@ -1,29 +1,29 @@
-// npm run verify:generated: regenerates into a temp dir and fails, showing the diff, when a committed
-// generated file differs from what the generator produces.
+// npm run verify:generated [-- --root DIR]: regenerates into a temp dir and fails, showing the diff,
+// when a committed generated file (under DIR, default the repository) differs from what the generator
+// produces.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { generateFiles, seedCatalog } from '@litellm-stack/catalog';
 import { repoRoot } from './helm.ts';
 import { writeFilesAtomically } from './write-atomic.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'litellm-stack-generated-'));
 try {
+  const { values: options } = parseArgs({ options: { root: { type: 'string' } }, strict: true });
+  const root = options.root ?? repoRoot;
   const files = await generateFiles(seedCatalog);
   writeFilesAtomically(out, files);
-  let drifted = 0;
-  for (const file of files) {
-    const diff = spawnSync('diff', ['-u', '--label', `committed/${file.path}`, '--label', `generated/${file.path}`, join(repoRoot, file.path), join(out, file.path)], {
-      encoding: 'utf8',
-    });
-    if (diff.status !== 0) {
-      drifted += 1;
-      process.stdout.write(diff.stdout || `${file.path}: ${diff.stderr}`);
-    }
-  }
-  if (drifted > 0) {
-    console.error(`verify:generated: ${drifted} generated file(s) differ from the catalog; run \`npm run generate\` and commit.`);
+  const drifted = files.filter((file) => {
+    const labels = ['--label', `committed/${file.path}`, '--label', `generated/${file.path}`];
+    const diff = spawnSync('diff', ['-u', ...labels, join(root, file.path), join(out, file.path)], { encoding: 'utf8' });
+    if (diff.status !== 0) process.stdout.write(diff.stdout || `${file.path}: ${diff.stderr}`);
+    return diff.status !== 0;
+  });
+  if (drifted.length > 0) {
+    console.error(`verify:generated: ${drifted.map((f) => f.path).join(', ')} differ from what the catalog generates; run \`npm run generate\` and commit.`);
     process.exitCode = 1;
   } else console.log(`verify:generated: ${files.length} generated files match the catalog.`);
 } catch (error) {

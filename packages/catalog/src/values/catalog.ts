@@ -84,13 +84,20 @@ export function toSnake(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-/** An entry's fields in the order its spec declares them, without undefined values or unknown keys. */
-function toEntry(item: Group, source: object): Record<string, Json> {
+/**
+ * An entry's fields in the order its spec declares them, without undefined values. Keys the spec does
+ * not know are kept (last) so that validation reports them instead of them silently disappearing.
+ */
+function toEntry(item: Group, source: object, omit: readonly string[] = []): Record<string, Json> {
   const entry: Record<string, Json> = {};
+  const fields = source as Record<string, unknown>;
   for (const [key, node] of Object.entries(item.properties)) {
-    const value = (source as Record<string, unknown>)[key];
+    const value = fields[key];
     if (value === undefined) continue;
-    entry[key] = node.kind === 'group' ? toEntry(node, value as object) : (value as Json);
+    entry[key] = node.kind === 'group' && typeof value === 'object' && value !== null ? toEntry(node, value) : (value as Json);
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    if (!(key in item.properties) && !omit.includes(key) && value !== undefined) entry[key] = value as Json;
   }
   return entry;
 }
@@ -100,9 +107,9 @@ export function catalogToValues(catalog: Catalog): { credentials: Record<string,
   const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     credentials: Object.fromEntries(
-      byId(catalog.credentials).map((credential) => [credential.id, toEntry(credentialItem, { enabled: false, ...credential })]),
+      byId(catalog.credentials).map((credential) => [credential.id, toEntry(credentialItem, { enabled: false, ...credential }, ['id'])]),
     ),
-    models: Object.fromEntries(byId(catalog.models).map((model) => [model.id, toEntry(modelItem, { enabled: true, ...model })])),
+    models: Object.fromEntries(byId(catalog.models).map((model) => [model.id, toEntry(modelItem, { enabled: true, ...model }, ['id'])])),
   };
 }
 

@@ -95,11 +95,13 @@ export function toSchema(node: SpecNode): JSONSchema7 {
         ...node.schema,
       };
     case 'map':
+      // patternProperties rather than propertyNames: Helm 4 reports a propertyNames failure without
+      // its path, but a key outside patternProperties as "additional properties … at '/models'".
       return {
         type: 'object',
         description: node.description,
-        propertyNames: { pattern: node.keyPattern },
-        additionalProperties: toSchema(node.item),
+        patternProperties: { [node.keyPattern]: toSchema(node.item) },
+        additionalProperties: false,
         ...node.schema,
       };
   }

@@ -1,4 +1,117 @@
-// Values of the database feature (issue: the whole stack in the chart). Filled in by that feature's work.
-import type { SpecNode } from '../spec.ts';
+// Values of the database feature: the PostgreSQL database LiteLLM keeps keys, teams, users and spend
+// in (CloudNativePG in the chart, or an external one), its Prisma migrations, and its backups.
+import { bool, group, int, oneOf, openMap, str, type SpecNode } from '../spec.ts';
 
-export const databaseArea: Record<string, SpecNode> = {};
+const secretName = { pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$' };
+const secretKey = { pattern: '^[-._a-zA-Z0-9]*$' };
+/** Schema: the `then` constraints apply when every property in `on` matches. */
+export const whenOn = (on: Record<string, object>, then: Record<string, object>) => ({
+  if: { properties: on, required: Object.keys(on) },
+  then: { properties: then },
+});
+
+export const databaseModes = ['cnpg', 'external', 'none'] as const;
+
+export const databaseArea: Record<string, SpecNode> = {
+  database: group(
+    'PostgreSQL for LiteLLM\'s keys, teams, users, spend and admin UI login (without one the proxy only routes with the master key). See docs/database.md.',
+    {
+      mode: oneOf(
+        '`cnpg`: a CloudNativePG Cluster in the release namespace (needs the CNPG operator). `external`: DATABASE_URL from `database.external`. `none`: no database (no virtual keys, teams or UI login).',
+        databaseModes,
+        'cnpg',
+      ),
+      connectionPoolLimit: int('general_settings.database_connection_pool_limit: Prisma connections per proxy worker.', 10, { minimum: 1 }),
+      cnpg: group('The CloudNativePG Cluster (mode cnpg). Database and owner role are both `litellm`; DATABASE_URL is the `uri` of the operator-made `<cluster>-app` Secret.', {
+        instances: int('PostgreSQL instances: 1 primary plus replicas. 3 or more for high availability (pods spread by anti-affinity).', 1, { minimum: 1 }),
+        imageName: str('PostgreSQL operand image. Pinned: a major version change needs a planned upgrade.', 'ghcr.io/cloudnative-pg/postgresql:17.5', { minLength: 1 }),
+        storage: group('The data volume of each instance.', {
+          size: str('PVC size.', '20Gi', { pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$' }),
+          storageClass: str('StorageClass of the PVCs; empty: the cluster default.', ''),
+        }),
+        resources: openMap('Resources of each PostgreSQL instance. Keep memory above shared_buffers plus max_connections × work_mem.', {
+          requests: { cpu: '250m', memory: '512Mi' },
+          limits: { memory: '1Gi' },
+        }),
+        antiAffinity: oneOf('How strictly instances avoid sharing a node (CNPG podAntiAffinityType). `required` needs as many nodes as instances.', ['preferred', 'required'], 'preferred'),
+        parameters: openMap(
+          'postgresql.conf parameters (strings), merged over the defaults shown, sized for the 1Gi limit. max_connections must cover every proxy pod × numWorkers × connectionPoolLimit; the chart checks it.',
+          {
+            max_connections: '200',
+            shared_buffers: '256MB',
+            effective_cache_size: '768MB',
+            work_mem: '4MB',
+            maintenance_work_mem: '64MB',
+            wal_compression: 'lz4',
+            log_min_duration_statement: '1000',
+            idle_in_transaction_session_timeout: '300000',
+          },
+          { type: 'string' },
+        ),
+        podMonitor: group('A Prometheus Operator PodMonitor scraping the instances\' metrics port (CNPG deprecates its own `monitoring.enablePodMonitor`).', {
+          enabled: bool('Render the PodMonitor (needs the monitoring.coreos.com CRDs).', false),
+          labels: openMap('Extra labels, e.g. the one your Prometheus selects monitors by (release: kube-prometheus-stack).', {}, { type: 'string' }),
+        }),
+        recovery: group(
+          'Bootstrap a NEW cluster from a Barman Cloud backup instead of initdb (full or point-in-time). Only read when the cluster is created; see docs/backup-restore.md.',
+          {
+            enabled: bool('Recover from the object store instead of creating an empty database.', false),
+            source: group('Where the backup to restore lives.', {
+              objectStore: str('Name of the ObjectStore (in the release namespace) holding the backup; empty: this release\'s own (needs backup.enabled).', '', secretName),
+              serverName: str('Folder (Barman server name) of the backed-up cluster in that store; empty: this release\'s cluster name.', '', secretName),
+            }),
+            targetTime: str('Point in time to recover to (RFC 3339, e.g. 2026-01-31T12:00:00Z); empty: the end of the WAL archive.', '', {
+              pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$',
+            }),
+          },
+        ),
+      }),
+      external: group(
+        'An existing PostgreSQL (mode external).',
+        {
+          existingSecret: str('Secret (in the release namespace) holding the connection URI. Required in mode external.', '', secretName),
+          secretKey: str('Key of that Secret holding postgresql://user:password@host:5432/db.', 'DATABASE_URL', { minLength: 1, ...secretKey }),
+        },
+      ),
+      migrations: group(
+        'Prisma migrations. Install: the first pods migrate on start (the CNPG app Secret does not exist before the Cluster). Upgrade: a pre-upgrade hook Job migrates with the NEW image before any pod changes, and pods run with DISABLE_SCHEMA_UPDATE=true. See docs/database.md.',
+        {
+          job: bool('Migrate in a pre-upgrade hook Job. false: every pod migrates on start (Prisma\'s advisory lock serialises them).', true),
+          backoffLimit: int('Retries of the migration Job.', 1, { minimum: 0 }),
+          activeDeadlineSeconds: int('Seconds the migration Job may run before it fails the upgrade.', 900, { minimum: 60 }),
+          ttlSecondsAfterFinished: int('Seconds a finished migration Job (and its logs) is kept.', 3600, { minimum: 0 }),
+        },
+      ),
+    },
+    { schema: { allOf: [whenOn({ mode: { const: 'external' } }, { external: { properties: { existingSecret: { minLength: 1 } } } })] } },
+  ),
+  backup: group(
+    'Continuous backup of the CNPG cluster with the Barman Cloud plugin (WAL archive + scheduled base backups) to S3-compatible storage. Needs database.mode cnpg and the plugin installed. See docs/backup-restore.md.',
+    {
+      enabled: bool('Render the ObjectStore, the Cluster\'s WAL-archiver plugin entry and a ScheduledBackup.', false),
+      destinationPath: str('Bucket (and optional prefix) backups go to.', 's3://litellm-backups', { pattern: '^s3://[a-z0-9][-a-z0-9.]{1,61}[a-z0-9](/.*)?$' }),
+      endpointURL: str('S3 endpoint URL of the object store (RustFS, MinIO, …). Required when enabled.', '', { pattern: '^(https?://[^\\s]+)?$' }),
+      s3Credentials: group('The Secret with the S3 access key pair (least-privilege policy: files/bucket-policy.json).', {
+        existingSecret: str('Secret name. Required when enabled.', '', secretName),
+        accessKeyIdKey: str('Key holding the access key id.', 'ACCESS_KEY_ID', { minLength: 1, ...secretKey }),
+        secretAccessKeyKey: str('Key holding the secret access key.', 'SECRET_ACCESS_KEY', { minLength: 1, ...secretKey }),
+      }),
+      serverName: str(
+        'Folder (Barman server name) this cluster archives to under destinationPath; empty: the cluster name. A restored cluster must archive to a NEW folder.',
+        '',
+        secretName,
+      ),
+      retentionPolicy: str('How long backups and WAL are kept (XXd, XXw or XXm).', '7d', { pattern: '^[1-9][0-9]*[dwm]$' }),
+      walCompression: oneOf('Compression of archived WAL files.', ['gzip', 'bzip2', 'lz4', 'snappy', 'xz', 'zstd'], 'gzip'),
+      dataCompression: oneOf('Compression of base backups.', ['gzip', 'bzip2', 'lz4', 'snappy'], 'gzip'),
+      schedule: str('Base backup schedule: six-field cron, seconds first (CNPG ScheduledBackup). The first backup runs at once.', '0 0 3 * * *', {
+        pattern: '^(\\S+\\s+){5}\\S+$',
+      }),
+    },
+    {
+      schema: {
+        allOf: [whenOn({ enabled: { const: true } }, { endpointURL: { minLength: 1 }, s3Credentials: { properties: { existingSecret: { minLength: 1 } } } })],
+      },
+    },
+  ),
+};

@@ -23,8 +23,8 @@ export const secretsArea: Record<string, SpecNode> = {
       values: openMap(
         'Chart-created Secret only: further keys, such as the credentials\' API keys (`AZURE_US_EAST_API_KEY: …`).',
         {},
-        { type: 'string' },
-        { propertyNames: { pattern: envNamePattern } },
+        undefined,
+        { patternProperties: { [envNamePattern]: { type: 'string' } }, additionalProperties: false },
       ),
     },
   ),

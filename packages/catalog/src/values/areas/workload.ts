@@ -75,7 +75,10 @@ export const workloadAreas: Record<string, SpecNode> = {
   affinity: openMap('Affinity rules.', {}),
   priorityClassName: str('Priority class of the pods.', ''),
   extraEnv: openList('Extra env vars (Kubernetes EnvVar objects). A name the chart already sets is an error.', [], {
-    type: 'object', required: ['name'], properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' } },
+    type: 'object',
+    required: ['name'],
+    properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' } },
+    additionalProperties: true,
   }),
   extraEnvFrom: openList('Extra envFrom sources.', [], { type: 'object' }),
   extraVolumes: openList('Extra pod volumes.', [], { type: 'object' }),

@@ -1,0 +1,103 @@
+import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { generatedPaths, generateFiles, seedCatalog } from '../src/index.ts';
+import { chartValuesSpec } from '../src/values/chart.ts';
+import type { Group } from '../src/values/spec.ts';
+
+const files = await generateFiles(seedCatalog);
+const content = (path: string) => files.find((f) => f.path === path)!.content;
+const schema = JSON.parse(content(generatedPaths.schema));
+
+/** Paths of spec'd keys in values.yaml that have no comment right above them. */
+function undocumented(map: YAMLMap, node: Group, path: string): string[] {
+  return map.items.flatMap((pair, index) => {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+    const child = node.properties[key];
+    const here = `${path}${key}`;
+    // When parsed back, the comment above a nested map's first key belongs to the map itself.
+    const comment = (isScalar(pair.key) && pair.key.commentBefore) || (index === 0 ? map.commentBefore : undefined);
+    const missing = child && !comment?.trim() ? [here] : [];
+    return child?.kind === 'group' && isMap(pair.value) ? [...missing, ...undocumented(pair.value, child, `${here}.`)] : missing;
+  });
+}
+
+describe('values.yaml', () => {
+  it('documents every value with a comment above it', () => {
+    const doc = parseDocument(content(generatedPaths.values));
+    expect(undocumented(doc.contents as YAMLMap, chartValuesSpec(seedCatalog), '')).toEqual([]);
+  });
+
+  it('holds the whole catalog as defaults', () => {
+    const values = parseDocument(content(generatedPaths.values)).toJS();
+    expect(Object.keys(values.models).sort()).toEqual(seedCatalog.models.map((m) => m.id).sort());
+    expect(Object.keys(values.credentials).sort()).toEqual(seedCatalog.credentials.map((c) => c.id).sort());
+    expect(values.models['gpt-realtime']).toEqual({
+      enabled: true,
+      modelName: 'gpt-realtime',
+      model: 'azure/gpt-realtime',
+      credential: 'azure_credential_us_east2',
+      info: { mode: 'realtime', disableBackgroundHealthCheck: true },
+    });
+  });
+
+  it('validates against the schema', () => {
+    const validate = new Ajv({ strict: false }).compile(schema);
+    expect(validate(parseDocument(content(generatedPaths.values)).toJS()), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('values.schema.json', () => {
+  /** Every object schema node, with its JSON pointer. */
+  function* objectNodes(node: any, pointer = '#'): Generator<[string, any]> {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'object' || node.properties) yield [pointer, node];
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'enum' || key === 'const') continue;
+      if (Array.isArray(child)) for (const [i, c] of child.entries()) yield* objectNodes(c, `${pointer}/${key}/${i}`);
+      else if (typeof child === 'object') yield* objectNodes(child, `${pointer}/${key}`);
+    }
+  }
+
+  it('is draft-07 and self-contained', () => {
+    expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(schema.$id).toBeUndefined();
+    expect(JSON.stringify(schema)).not.toMatch(/"\$ref"/);
+  });
+
+  it('allows global at the root and closes the root', () => {
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.global.type).toBe('object');
+  });
+
+  // Kubernetes objects passed through as they are: typed by Kubernetes, not by this chart.
+  const openOnPurpose = ['#/properties/extraEnv/items'];
+
+  it('describes every property and closes every object that lists properties', () => {
+    for (const [pointer, node] of objectNodes(schema)) {
+      if (!node.properties || pointer.includes('/if') || pointer.includes('/then') || pointer.includes('/allOf')) continue;
+      expect(node.additionalProperties, `${pointer} is open`).toBe(openOnPurpose.includes(pointer) ? true : false);
+      for (const [key, property] of Object.entries<any>(node.properties)) {
+        expect(property.description, `${pointer}/properties/${key} has no description`).toBeTruthy();
+      }
+    }
+  });
+
+  it('expresses the catalog rules as if/then on every model entry', () => {
+    const [modelEntry] = Object.values<any>(schema.properties.models.patternProperties);
+    expect(modelEntry.allOf).toHaveLength(7);
+  });
+
+  it('constrains the master key and salt key', () => {
+    const secrets = schema.properties.secrets.properties;
+    const ajv = new Ajv();
+    const masterKey = ajv.compile(secrets.masterKey);
+    expect(masterKey('sk-' + 'a'.repeat(29))).toBe(true);
+    expect(masterKey('')).toBe(true);
+    expect(masterKey('sk-short')).toBe(false);
+    expect(masterKey('a'.repeat(40))).toBe(false);
+    const saltKey = ajv.compile(secrets.saltKey);
+    expect(saltKey('s'.repeat(31))).toBe(false);
+    expect(saltKey('s'.repeat(32))).toBe(true);
+  });
+});

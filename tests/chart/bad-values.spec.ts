@@ -1,0 +1,43 @@
+// The bad-values corpus: each file must be refused by Helm itself (schema or template `fail`), under
+// both Helm majors, with a message naming the value. Its `# expect:` lines give what the message must
+// contain; a dotted value path also matches Helm 4's JSON-pointer form (/a/b/c).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { helmMajors } from '../../tools/helm.ts';
+import { tryRender } from '../support/chart.ts';
+
+const corpusDir = join(import.meta.dirname, 'bad-values');
+const corpus = readdirSync(corpusDir)
+  .filter((file) => file.endsWith('.yaml'))
+  .sort();
+
+export function expectations(text: string): string[] {
+  return [...text.matchAll(/^# expect: (.+)$/gm)].map((match) => match[1]!.trim());
+}
+
+/** The forms in which Helm 3 and Helm 4 may name a value path. */
+export function pathForms(expected: string): string[] {
+  const forms = [expected];
+  const path = /^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+)/.exec(expected)?.[1];
+  if (path) forms.push(`/${path.replaceAll('.', '/')}${expected.slice(path.length)}`);
+  return forms;
+}
+
+describe('bad values corpus', () => {
+  it('holds at least 30 cases, each with an expectation', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(30);
+    for (const file of corpus) expect(expectations(readFileSync(join(corpusDir, file), 'utf8')), file).not.toEqual([]);
+  });
+
+  describe.each(helmMajors)('%s', (major) => {
+    it.each(corpus)('refuses %s', async (file) => {
+      const result = await tryRender(major, { files: [join(corpusDir, file)] });
+      expect(result.code, `${file} rendered:\n${result.stdout.slice(0, 400)}`).not.toBe(0);
+      for (const expected of expectations(readFileSync(join(corpusDir, file), 'utf8'))) {
+        const named = pathForms(expected).some((form) => result.stderr.includes(form));
+        expect(named, `${file}: expected "${expected}" in:\n${result.stderr}`).toBe(true);
+      }
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { helmPins, runHelm } from '../../tools/helm.ts';
+import { installHelm } from '../../tools/install-helm.ts';
+
+describe('install-helm', () => {
+  it('installs the pinned binaries, which report the pinned versions', async () => {
+    for (const major of ['helm3', 'helm4'] as const) {
+      const { stdout } = await runHelm(major, ['version', '--template', '{{ .Version }}']);
+      expect(stdout.trim()).toBe(helmPins[major].version);
+    }
+  });
+
+  it('refuses a binary whose sha256 is not the pinned one and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'install-helm-'));
+    const target = join(dir, 'helm');
+    const pin = { ...helmPins.helm4, sha256: '0'.repeat(64) };
+    await expect(installHelm('helm4', pin, target)).rejects.toThrow(`expected ${'0'.repeat(64)} (tools/helm-binaries.json). Refusing to install it.`);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('says which entry is missing from the archive', async () => {
+    const pin = { ...helmPins.helm3, entry: 'helm/not-helm' };
+    await expect(installHelm('helm3', pin, join(mkdtempSync(join(tmpdir(), 'install-helm-')), 'helm'))).rejects.toThrow('helm/not-helm not found');
+  });
+});

@@ -1,0 +1,89 @@
+// Renders the chart with a real Helm binary and parses what it prints into objects (scripts and tests).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments, parse } from 'yaml';
+import { chartDir, runHelm, type HelmMajor, type HelmResult } from './helm.ts';
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  [key: string]: any;
+}
+
+export interface RenderOptions {
+  /** Values files, relative to the chart (e.g. `ci/02-seed-full.yaml`) or absolute. */
+  files?: string[];
+  /** Inline values, written to a temp file after `files`. */
+  values?: object;
+  release?: string;
+  namespace?: string;
+  chart?: string;
+  /** Render as `helm upgrade` would (`--is-upgrade`: .Release.IsUpgrade, pre-upgrade hooks). */
+  upgrade?: boolean;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'litellm-stack-render-'));
+let counter = 0;
+
+export function valuesFile(values: object): string {
+  const path = join(scratch, `values-${process.pid}-${counter++}.yaml`);
+  writeFileSync(path, JSON.stringify(values));
+  return path;
+}
+
+export function helmArgs(command: 'template' | 'lint', options: RenderOptions = {}): string[] {
+  const files = [...(options.files ?? []).map((f) => (f.startsWith('/') ? f : join(chartDir, f)))];
+  if (options.values) files.push(valuesFile(options.values));
+  const args = command === 'template'
+    ? ['template', options.release ?? 'rel', options.chart ?? chartDir, '--namespace', options.namespace ?? 'ai']
+    : ['lint', '--strict', options.chart ?? chartDir];
+  for (const file of files) args.push('-f', file);
+  if (command === 'template' && options.upgrade) args.push('--is-upgrade');
+  return args;
+}
+
+/** `helm template`, keeping exit code and messages (for bad-input tests). */
+export function tryRender(major: HelmMajor, options: RenderOptions = {}): Promise<HelmResult> {
+  return runHelm(major, helmArgs('template', options));
+}
+
+export function parseObjects(manifest: string): K8sObject[] {
+  return parseAllDocuments(manifest)
+    .map((doc) => {
+      if (doc.errors.length > 0) throw new Error(`rendered YAML does not parse: ${doc.errors[0]!.message}`);
+      return doc.toJS() as K8sObject | null;
+    })
+    .filter((object): object is K8sObject => object !== null);
+}
+
+export async function render(major: HelmMajor, options: RenderOptions = {}): Promise<K8sObject[]> {
+  const result = await tryRender(major, options);
+  if (result.code !== 0) throw new Error(`${major} template failed (exit ${result.code}): ${result.stderr}`);
+  return parseObjects(result.stdout);
+}
+
+export function objectsOfKind(objects: K8sObject[], kind: string): K8sObject[] {
+  return objects.filter((object) => object.kind === kind);
+}
+
+export function single(objects: K8sObject[], kind: string): K8sObject {
+  const found = objectsOfKind(objects, kind);
+  if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** LiteLLM's config.yaml as the chart rendered it into the proxy's ConfigMap. */
+export function liteLLMConfig(objects: K8sObject[]): any {
+  const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.data?.['config.yaml'] !== undefined);
+  if (!configMap) throw new Error('no ConfigMap with config.yaml was rendered');
+  return parse(configMap.data['config.yaml']);
+}
+
+export function proxyContainer(objects: K8sObject[]): any {
+  const deployment = objects.find((o) => o.kind === 'Deployment');
+  const container = deployment?.spec.template.spec.containers.find((c: { name: string }) => c.name === 'litellm');
+  if (!container) throw new Error('no litellm container was rendered');
+  return container;
+}
