@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
 import { objectsOfKind, render, single, tryRender, type K8sObject } from '../support/chart.ts';
-import { expectedPath, rejection } from '../support/bad-values.ts';
 import { clusterDns, proxyDependencies, uncovered } from '../support/network.ts';
 import { scenarioFiles } from '../support/scenarios.ts';
+import { effectiveValues } from '../support/values.ts';
 import { schemaErrors } from '../support/validate.ts';
 
 const namespace = 'ai';
@@ -28,9 +28,13 @@ const ingressNamespaces = (policy: K8sObject): string[] =>
 describe.each(helmMajors)('network policies (%s)', (major) => {
   describe.each(flavors)('$flavor flavour', ({ flavor, kind }) => {
     it.each(scenarioFiles)('%s: every dependency the proxy is configured with has an egress rule', async (file) => {
-      const objects = await render(major, { files: [file], values: { networkPolicy: { enabled: true, flavor } } });
+      // An external database's address hides in its URL Secret; the values must say where it runs.
+      const external = effectiveValues([file]).database.mode === 'external';
+      const peers = external ? { database: { cidr: '10.50.0.0/24' } } : {};
+      const objects = await render(major, { files: [file], values: { networkPolicy: { enabled: true, flavor, peers } } });
       const policy = proxyPolicy(objects, kind);
       const deps = [clusterDns, ...proxyDependencies(objects, namespace)];
+      if (external) deps.push({ name: 'external database', host: '10.50.0.10', port: 5432, protocol: 'TCP' });
       expect(uncovered(policy, deps)).toEqual([]);
       expect(await schemaErrors(objects)).toEqual([]);
     });
@@ -125,16 +129,80 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
     expect(bad.stderr).toMatch(/networkPolicy[./]flavor/);
   });
 
-  it('no database policy without a CNPG database; egress to the external one where the values place it', async () => {
-    const external = { database: { mode: 'external', external: { existingSecret: 'pg', secretKey: 'DATABASE_URL' } }, networkPolicy: { peers: { database: { cidr: '10.40.0.0/24', port: 6432 } } } };
-    const objects = await render(major, { files: ['ci/16-networkpolicy.yaml'], values: external });
-    expect(objectsOfKind(objects, 'NetworkPolicy').map((o) => o.metadata.name)).toEqual(['rel-litellm-stack']);
-    const egress = single(objects, 'NetworkPolicy').spec.egress;
-    expect(egress).toContainEqual({ to: [{ ipBlock: { cidr: '10.40.0.0/24' } }], ports: [{ port: 6432, protocol: 'TCP' }] });
-    expect(single(objects, 'NetworkPolicy').spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'litellm-stack', 'app.kubernetes.io/instance': 'rel' });
+  it('no database policy without a CNPG database; an external one is reached where networkPolicy.peers.database says', async () => {
+    const objects = await render(major, {
+      files: ['ci/16-networkpolicy.yaml'],
+      values: {
+        database: { mode: 'external', external: { existingSecret: 'pg', secretKey: 'uri' } },
+        networkPolicy: { peers: { database: { namespace: 'postgres', podLabels: { app: 'pg' }, port: 6432 } } },
+      },
+    });
+    const policy = single(objects, 'NetworkPolicy');
+    expect(policy.metadata.name).toBe('rel-litellm-stack');
+    expect(policy.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'litellm-stack', 'app.kubernetes.io/instance': 'rel' });
+    expect(policy.spec.egress).toContainEqual({
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'postgres' } }, podSelector: { matchLabels: { app: 'pg' } } }],
+      ports: [{ port: 6432, protocol: 'TCP' }],
+    });
   });
 
-  it.each(['47-networkpolicy-unknown-flavor.yaml', '54-networkpolicy-peer-bad-cidr.yaml'])('rejects bad-values/%s naming the value', async (file) => {
-    expect(await rejection(major, file)).toContain(expectedPath(file));
+  describe.each(flavors)('CNPG database pods, $flavor flavour', ({ flavor, kind }) => {
+    const databasePolicy = (objects: K8sObject[]) => {
+      const policy = objectsOfKind(objects, kind).find((o) => o.metadata.name === 'rel-litellm-stack-db');
+      if (!policy) throw new Error(`no ${kind} for the database pods was rendered`);
+      return policy;
+    };
+    const renderScenario = (file: string, values: object = {}) =>
+      render(major, { files: [file], values: { networkPolicy: { enabled: true, flavor }, ...values }, upgrade: true });
+
+    it('selects exactly the Cluster\'s pods; the proxy reaches them on 5432', async () => {
+      const objects = await renderScenario('ci/04-cnpg.yaml');
+      const cluster = single(objects, 'Cluster');
+      const policy = databasePolicy(objects);
+      const selector = kind === 'NetworkPolicy' ? policy.spec.podSelector : policy.spec.endpointSelector;
+      expect(selector.matchLabels).toEqual({ 'cnpg.io/cluster': cluster.metadata.name });
+      const database = { name: 'database', pods: { namespace, labels: { 'cnpg.io/cluster': cluster.metadata.name } }, port: 5432, protocol: 'TCP' as const };
+      expect(uncovered(proxyPolicy(objects, kind), [database])).toEqual([]);
+      // Between instances (replication, instance manager) and to DNS.
+      expect(uncovered(policy, [clusterDns, database, { ...database, port: 8000 }])).toEqual([]);
+      expect(await schemaErrors(objects)).toEqual([]);
+    });
+
+    it('ingress from the proxy, the migration Job, the other instances, the operator and (with the PodMonitor) Prometheus', async () => {
+      const objects = await renderScenario('ci/04-cnpg.yaml');
+      const policy = databasePolicy(objects);
+      const job = single(objects, 'Job');
+      const sources = (policy.spec.ingress as any[]).map((rule) => {
+        const peer = kind === 'NetworkPolicy' ? rule.from[0] : rule.fromEndpoints[0];
+        const labels = kind === 'NetworkPolicy' ? { ...peer.podSelector?.matchLabels } : { ...peer.matchLabels };
+        const ns = kind === 'NetworkPolicy' ? peer.namespaceSelector.matchLabels['kubernetes.io/metadata.name'] : labels['k8s:io.kubernetes.pod.namespace'];
+        delete labels['k8s:io.kubernetes.pod.namespace'];
+        const ports = (kind === 'NetworkPolicy' ? rule.ports : rule.toPorts[0].ports).map((p: any) => Number(p.port));
+        return { ns, labels, ports };
+      });
+      expect(sources).toEqual([
+        { ns: 'ai', labels: { 'app.kubernetes.io/name': 'litellm-stack', 'app.kubernetes.io/instance': 'rel' }, ports: [5432] },
+        { ns: 'ai', labels: expect.any(Object), ports: [5432] },
+        { ns: 'ai', labels: { 'cnpg.io/cluster': 'rel-litellm-stack-db' }, ports: [5432, 8000] },
+        { ns: 'cnpg-system', labels: { 'app.kubernetes.io/name': 'cloudnative-pg' }, ports: [5432, 8000] },
+        { ns: 'monitoring', labels: {}, ports: [9187] },
+      ]);
+      // The migration rule selects the Job's pods (and not the proxy's).
+      const jobLabels = job.spec.template.metadata.labels;
+      expect(Object.entries(sources[1]!.labels).every(([key, value]) => jobLabels[key] === value)).toBe(true);
+      const noMonitor = databasePolicy(await renderScenario('ci/04-cnpg.yaml', { database: { cnpg: { podMonitor: { enabled: false } } } }));
+      expect(JSON.stringify(noMonitor.spec.ingress)).not.toContain('9187');
+    });
+
+    it('egress to the Kubernetes API, and to the object store only when backups are on', async () => {
+      const withBackup = databasePolicy(await renderScenario('ci/06-backup.yaml'));
+      const store = { name: 'object store', host: 'rustfs.storage.svc.cluster.local', port: 9000, protocol: 'TCP' as const };
+      expect(uncovered(withBackup, [store])).toEqual([]);
+      expect(uncovered(databasePolicy(await renderScenario('ci/04-cnpg.yaml')), [store])).toEqual([store]);
+      const api = (withBackup.spec.egress as any[]).filter((rule) =>
+        kind === 'NetworkPolicy' ? rule.ports.some((p: any) => p.port === 6443) : rule.toEntities?.includes('kube-apiserver'),
+      );
+      expect(api).toHaveLength(1);
+    });
   });
 });

@@ -1,7 +1,6 @@
 // The chart's CI scenarios (charts/litellm-stack/ci/*.yaml), as render() takes them.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { chartDir } from '../../tools/helm.ts';
 
 export const scenarioFiles: string[] = readdirSync(join(chartDir, 'ci'))
@@ -9,6 +8,3 @@ export const scenarioFiles: string[] = readdirSync(join(chartDir, 'ci'))
   .sort()
   .map((name) => `ci/${name}`);
 
-export function scenarioValues(file: string): any {
-  return parse(readFileSync(join(chartDir, file), 'utf8')) ?? {};
-}

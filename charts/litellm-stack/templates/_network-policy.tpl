@@ -57,26 +57,21 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- toJson (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (dict "cnpg.io/cluster" (include "litellm-stack.database.clusterName" .))) -}}
 {{- end -}}
 
-{{- define "litellm-stack.networkPolicy.databaseMode" -}}
-{{- (.Values.database | default dict).mode | default "none" -}}
-{{- end -}}
-
 {{/* Everything the proxy calls, one rule per dependency of an enabled feature. */}}
 {{- define "litellm-stack.networkPolicy.proxyEgress" -}}
 {{- $root := . -}}
 {{- $peers := .Values.networkPolicy.peers -}}
 {{- $rules := list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson) -}}
-{{- $databaseMode := include "litellm-stack.networkPolicy.databaseMode" . -}}
-{{- if eq $databaseMode "cnpg" -}}
+{{- if eq .Values.database.mode "cnpg" -}}
 {{- $rules = append $rules (dict "name" "database" "peer" (include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson) "ports" (list (dict "port" 5432 "protocol" "TCP"))) -}}
-{{- else if eq $databaseMode "external" -}}
+{{- else if eq .Values.database.mode "external" -}}
 {{- /* The external database's address is inside its URL Secret, out of the chart's sight: the values say where it runs. */ -}}
 {{- if not (or $peers.database.cidr $peers.database.namespace) -}}
 {{- fail "networkPolicy.peers.database: with database.mode=external the policy must know where the database runs; set its cidr, or its namespace (and podLabels), and port if not 5432" -}}
 {{- end -}}
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "database" "host" "" "port" 5432 "override" $peers.database) | fromJson) -}}
 {{- end -}}
-{{- if (.Values.cache | default dict).enabled -}}
+{{- if .Values.cache.enabled -}}
 {{- $cache := include "litellm-stack.cache.endpoint" . | fromJson -}}
 {{- $override := $peers.cache -}}
 {{- if and .Values.cache.dragonfly.create (not (or $override.cidr $override.namespace $override.podLabels)) -}}
@@ -164,9 +159,8 @@ instance manager) and, with backups, the object store.
   (dict "name" "replicas" "peer" $cnpg "ports" $cluster)
   (dict "name" "kubernetes-api" "peer" (dict "kind" "apiServer") "ports" $apiPorts)
 -}}
-{{- $backup := .Values.backup | default dict -}}
-{{- if $backup.enabled -}}
-{{- $egress = append $egress (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "object-store" "url" $backup.endpointURL "override" $np.peers.objectStore) | fromJson) -}}
+{{- if .Values.backup.enabled -}}
+{{- $egress = append $egress (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "object-store" "url" .Values.backup.endpointURL "override" $np.peers.objectStore) | fromJson) -}}
 {{- end -}}
 {{- toJson (dict "name" (include "litellm-stack.names.component" (dict "root" . "component" "db")) "podLabels" (dict "cnpg.io/cluster" (include "litellm-stack.database.clusterName" .)) "ingress" $ingress "egress" $egress) -}}
 {{- end -}}

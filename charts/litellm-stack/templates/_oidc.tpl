@@ -39,7 +39,7 @@ Also used by the network policies:
 {{- $oidc := .Values.oidc -}}
 {{- if $oidc.enabled -}}
 {{- /* LiteLLM keeps SSO users (and their keys) in its database; without one the login cannot complete. */ -}}
-{{- if eq ((.Values.database | default dict).mode | default "") "none" -}}
+{{- if eq .Values.database.mode "none" -}}
 {{- fail "oidc.enabled: OIDC login needs a database (LiteLLM stores SSO users there); set database.mode to cnpg or external, or disable oidc" -}}
 {{- end -}}
 {{- if not $oidc.clientId -}}
