@@ -1,18 +1,22 @@
-{{/* The proxy container's environment, as a YAML list. Names are unique (Helm 4 applies server-side). */}}
+{{/*
+The proxy container's environment, as a YAML list. Names are unique (Helm 4 applies server-side).
+Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders the config once.
+*/}}
 {{- define "litellm-stack.proxy.env" -}}
-{{- $secret := include "litellm-stack.names.secret" . -}}
+{{- $root := .root -}}
+{{- $secret := include "litellm-stack.names.secret" $root -}}
 {{- $env := list
-  (dict "name" "LITELLM_MASTER_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .Values.secrets.masterKeyKey)))
-  (dict "name" "LITELLM_SALT_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .Values.secrets.saltKeyKey)))
-  (dict "name" "UI_USERNAME" "value" .Values.ui.username)
-  (dict "name" "UI_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .Values.secrets.masterKeyKey)))
-  (dict "name" "LITELLM_MIGRATION_DIR" "value" .Values.litellm.migrationDir)
+  (dict "name" "LITELLM_MASTER_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.masterKeyKey)))
+  (dict "name" "LITELLM_SALT_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.saltKeyKey)))
+  (dict "name" "UI_USERNAME" "value" $root.Values.ui.username)
+  (dict "name" "UI_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.masterKeyKey)))
+  (dict "name" "LITELLM_MIGRATION_DIR" "value" $root.Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
 -}}
 {{- range $feature := list "database" "cache" "observability" "oidc" -}}
-{{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $ | fromJsonArray) -}}
+{{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
 {{- end -}}
-{{- range $name := include "litellm-stack.secrets.credentialKeys" . | fromJsonArray -}}
+{{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
 {{- $names := dict -}}
@@ -20,7 +24,7 @@
 {{- if hasKey $names .name -}}{{- fail (printf "the proxy's env var %s is set twice (two credentials or features name the same key)" .name) -}}{{- end -}}
 {{- $_ := set $names .name true -}}
 {{- end -}}
-{{- range $index, $extra := .Values.extraEnv -}}
+{{- range $index, $extra := $root.Values.extraEnv -}}
 {{- if hasKey $names $extra.name -}}
 {{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}
 {{- end -}}
@@ -28,8 +32,8 @@
 {{- $env = append $env $extra -}}
 {{- end -}}
 {{- /* LiteLLM turns a missing os.environ/NAME into null silently (requests then fail with 500); envFrom names are unknowable here. */ -}}
-{{- if not .Values.extraEnvFrom -}}
-{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" (include "litellm-stack.config.document" .) -1 | uniq -}}
+{{- if not $root.Values.extraEnvFrom -}}
+{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $.config -1 | uniq -}}
 {{- $name := trimPrefix "os.environ/" $ref -}}
 {{- if not (hasKey $names $name) -}}
 {{- fail (printf "config.yaml reads os.environ/%s, but the proxy has no env var %s: add it with extraEnv (or extraEnvFrom)" $name $name) -}}
