@@ -1,8 +1,8 @@
 import { generateFiles, generatedPaths, seedCatalog } from '@litellm-stack/catalog';
-import { logger, type Tree } from '@nx/devkit';
+import type { Tree } from '@nx/devkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { catalogTree, changedFiles, treeFiles } from '../../test/support/catalog-tree.ts';
+import { changedFiles, freshCatalogTree, treeFiles } from '../../test/support/catalog-tree.ts';
 import { treeReader } from '../lib/apply.ts';
 import { credentialsPath, emptyModelsFile, modelsIndexPath, modelsPath, readCatalog } from '../lib/catalog-source.ts';
 import modelGenerator from '../model/generator.ts';
@@ -21,11 +21,7 @@ const sweden = {
 
 let tree: Tree;
 let logged: string[];
-beforeEach(() => {
-  tree = catalogTree();
-  logged = [];
-  vi.spyOn(logger, 'info').mockImplementation((message) => void logged.push(String(message)));
-});
+beforeEach(() => ({ tree, logged } = freshCatalogTree()));
 afterEach(() => vi.restoreAllMocks());
 
 describe('credential generator: the change it makes', () => {

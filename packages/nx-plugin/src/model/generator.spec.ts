@@ -1,8 +1,8 @@
 import { generateFiles, generatedPaths, seedCatalog, supportFlags, type ModelDeployment } from '@litellm-stack/catalog';
-import { logger, type Tree } from '@nx/devkit';
+import type { Tree } from '@nx/devkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { catalogTree, changedFiles, treeFiles } from '../../test/support/catalog-tree.ts';
+import { changedFiles, freshCatalogTree, treeFiles } from '../../test/support/catalog-tree.ts';
 import { treeReader } from '../lib/apply.ts';
 import { credentialsPath, modelsIndexPath, modelsPath, readCatalog } from '../lib/catalog-source.ts';
 import modelGenerator from './generator.ts';
@@ -13,11 +13,7 @@ const base = { model: 'azure/gpt-5.3', credential: us2 } satisfies ModelGenerato
 
 let tree: Tree;
 let logged: string[];
-beforeEach(() => {
-  tree = catalogTree();
-  logged = [];
-  vi.spyOn(logger, 'info').mockImplementation((message) => void logged.push(String(message)));
-});
+beforeEach(() => ({ tree, logged } = freshCatalogTree()));
 afterEach(() => vi.restoreAllMocks());
 
 /** Runs the generator and returns the entry the catalog source now holds for `id`. */

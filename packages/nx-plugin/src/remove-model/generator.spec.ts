@@ -1,18 +1,15 @@
 import { generateFiles, generatedPaths, seedCatalog } from '@litellm-stack/catalog';
-import { logger, type Tree } from '@nx/devkit';
+import type { Tree } from '@nx/devkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { catalogTree, changedFiles, treeFiles } from '../../test/support/catalog-tree.ts';
+import { changedFiles, freshCatalogTree, treeFiles } from '../../test/support/catalog-tree.ts';
 import { treeReader } from '../lib/apply.ts';
 import { modelsPath, readCatalog } from '../lib/catalog-source.ts';
 import modelGenerator from '../model/generator.ts';
 import removeModelGenerator from './generator.ts';
 
 let tree: Tree;
-beforeEach(() => {
-  tree = catalogTree();
-  vi.spyOn(logger, 'info').mockImplementation(() => undefined);
-});
+beforeEach(() => ({ tree } = freshCatalogTree()));
 afterEach(() => vi.restoreAllMocks());
 
 describe('remove-model generator', () => {

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { generatedPaths } from '@litellm-stack/catalog';
-import type { Tree } from '@nx/devkit';
+import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { vi } from 'vitest';
 import { repoRoot } from '../../../../tools/helm.ts';
 import { catalogDir } from '../../src/lib/catalog-source.ts';
 
@@ -23,6 +24,13 @@ export function catalogTree(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   for (const path of catalogFiles) tree.write(path, readRepoFile(path));
   return tree;
+}
+
+/** A fresh catalog tree for one test, and the lines the generator logs (logger.info, captured). */
+export function freshCatalogTree(): { tree: Tree; logged: string[] } {
+  const logged: string[] = [];
+  vi.spyOn(logger, 'info').mockImplementation((message) => void logged.push(String(message)));
+  return { tree: catalogTree(), logged };
 }
 
 /** Every file of the tree and its content. */
