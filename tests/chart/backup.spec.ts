@@ -11,13 +11,6 @@ import { schemaErrors } from '../support/validate.ts';
 const plugin = 'barman-cloud.cloudnative-pg.io';
 
 describe.each(helmMajors)('backup (%s)', (major) => {
-  it.each(['06-backup', '07-restore'])('every object of ci/%s validates, on install and on upgrade', async (scenario) => {
-    for (const upgrade of [false, true]) {
-      const objects = await render(major, { files: [`ci/${scenario}.yaml`], upgrade });
-      expect(await schemaErrors(objects)).toEqual([]);
-    }
-  });
-
   it('off by default: no ObjectStore, no ScheduledBackup, no plugin on the Cluster', async () => {
     const objects = await render(major, { files: ['ci/04-cnpg.yaml'] });
     expect(objectsOfKind(objects, 'ObjectStore')).toEqual([]);

@@ -9,14 +9,6 @@ const envVar = (objects: K8sObject[], name: string) => proxyContainer(objects).e
 const oneRegion = { credentials: { azure_credential_us_east: { enabled: true, resourceName: 'contoso-eastus' } }, secrets: { existingSecret: 'litellm-secrets' } };
 
 describe.each(helmMajors)('database (%s)', (major) => {
-  // 01-03 use the default mode (cnpg) too, so they render the Cluster, and the migration Job on upgrade.
-  it.each(['01-minimal', '02-seed-full', '03-ha', '04-cnpg', '05-cnpg-ha', '08-external-db'])('every object of ci/%s validates, on install and on upgrade', async (scenario) => {
-    for (const upgrade of [false, true]) {
-      const objects = await render(major, { files: [`ci/${scenario}.yaml`], upgrade });
-      expect(await schemaErrors(objects)).toEqual([]);
-    }
-  });
-
   it('cnpg: a Cluster with database and owner litellm, the tuned parameters over the defaults, and a Database CR', async () => {
     const objects = await render(major, { files: ['ci/04-cnpg.yaml'] });
     const cluster = single(objects, 'Cluster');

@@ -39,6 +39,10 @@ describe.each(helmMajors)('%s', (major) => {
       expect(await schemaErrors(objects)).toEqual([]);
     });
 
+    it('renders objects that validate on upgrade too (pre-upgrade hooks, .Release.IsUpgrade)', async () => {
+      expect(await schemaErrors(await render(major, { files, upgrade: true }))).toEqual([]);
+    });
+
     it('gives every object a unique kind/name', () => {
       const ids = objects.map((o) => `${o.kind}/${o.metadata.name}`);
       expect(ids).toEqual([...new Set(ids)]);
