@@ -1,9 +1,15 @@
 // Renders the chart with a real Helm binary and parses what it prints into objects (scripts and tests).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
 import { chartDir, runHelm, type HelmMajor, type HelmResult } from './helm.ts';
+
+/** The chart's CI scenarios (ci/*.yaml), sorted, as `files` entries: `ci/01-minimal.yaml`, … */
+export const scenarioFiles: string[] = readdirSync(join(chartDir, 'ci'))
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()
+  .map((name) => `ci/${name}`);
 
 export interface K8sObject {
   apiVersion: string;

@@ -1,15 +1,13 @@
 // npm run lint (chart part): `helm lint --strict` under Helm 3 and Helm 4, for the default values and
 // every ci/ scenario.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { helmArgs } from './chart.ts';
-import { chartDir, helmMajors, runHelm } from './helm.ts';
+import { helmArgs, scenarioFiles } from './chart.ts';
+import { helmMajors, runHelm } from './helm.ts';
 
-const scenarios = [undefined, ...readdirSync(join(chartDir, 'ci')).filter((f) => f.endsWith('.yaml')).sort()];
+const scenarios = [undefined, ...scenarioFiles];
 let failures = 0;
 for (const major of helmMajors) {
   for (const scenario of scenarios) {
-    const result = await runHelm(major, helmArgs('lint', { files: scenario ? [`ci/${scenario}`] : [] }));
+    const result = await runHelm(major, helmArgs('lint', { files: scenario ? [scenario] : [] }));
     const label = `${major} lint --strict ${scenario ?? '(default values)'}`;
     if (result.code === 0) console.log(`ok    ${label}`);
     else {

@@ -1,9 +1,8 @@
 // Network policies: derived from what is enabled, in both flavours, under Helm 3 and Helm 4.
 import { describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
-import { objectsOfKind, render, single, tryRender, type K8sObject } from '../support/chart.ts';
+import { objectsOfKind, render, scenarioFiles, single, tryRender, type K8sObject } from '../support/chart.ts';
 import { clusterDns, proxyDependencies, uncovered } from '../support/network.ts';
-import { scenarioFiles } from '../support/scenarios.ts';
 import { effectiveValues } from '../support/values.ts';
 import { schemaErrors } from '../support/validate.ts';
 

@@ -1,14 +1,10 @@
 // Every ci/ scenario under both Helm majors: lint-clean, every object valid against its schema, and the
 // invariants every render must keep.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chartDir, helmMajors, runHelm } from '../../tools/helm.ts';
-import { helmArgs, render, type K8sObject } from '../support/chart.ts';
+import { helmMajors, runHelm } from '../../tools/helm.ts';
+import { helmArgs, render, scenarioFiles, type K8sObject } from '../support/chart.ts';
 import { schemaErrors } from '../support/validate.ts';
 import { declaredSecretKeys, effectiveValues } from '../support/values.ts';
-
-export const scenarios = readdirSync(join(chartDir, 'ci')).filter((f) => f.endsWith('.yaml')).sort();
 
 const containersOf = (object: K8sObject): any[] => {
   const pod = object.spec?.template?.spec ?? object.spec?.jobTemplate?.spec?.template?.spec;
@@ -21,8 +17,8 @@ describe.each(helmMajors)('%s', (major) => {
     expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 
-  describe.each(scenarios)('scenario %s', (scenario) => {
-    const files = [`ci/${scenario}`];
+  describe.each(scenarioFiles)('scenario %s', (scenario) => {
+    const files = [scenario];
     let objects: K8sObject[];
     beforeAll(async () => {
       objects = await render(major, { files });

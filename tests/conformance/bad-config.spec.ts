@@ -1,10 +1,8 @@
 // Mistakes the real proxy accepts without a word, each shown in LiteLLM and then caught by the chart
 // at `helm template` time (schema or template), with both Helm majors.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartDir, helmMajors } from '../../tools/helm.ts';
-import { liteLLMConfig, proxyContainer, render, tryRender } from '../support/chart.ts';
+import { helmMajors } from '../../tools/helm.ts';
+import { liteLLMConfig, proxyContainer, render, scenarioFiles, tryRender } from '../support/chart.ts';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
@@ -84,10 +82,10 @@ describe.each(helmMajors)('the chart refuses them (%s)', (major) => {
     expect(proxyContainer(fixed).env.map((variable: { name: string }) => variable.name)).toContain(missingEnv);
   });
 
-  it.each(readdirSync(join(chartDir, 'ci')).filter((file) => file.endsWith('.yaml')))(
-    'ci/%s: every os.environ/NAME in config.yaml has an env var in the Deployment',
+  it.each(scenarioFiles)(
+    '%s: every os.environ/NAME in config.yaml has an env var in the Deployment',
     async (file) => {
-      const objects = await render(major, { files: [`ci/${file}`] });
+      const objects = await render(major, { files: [file] });
       const refs = environRefs(liteLLMConfig(objects));
       expect(refs).toContain('LITELLM_MASTER_KEY');
       const names = new Set(proxyContainer(objects).env.map((variable: { name: string }) => variable.name));
