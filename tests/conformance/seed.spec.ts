@@ -106,6 +106,25 @@ describe('02-seed-full in LiteLLM', () => {
     },
   );
 
+  // One per provider family that streams chat: Azure OpenAI's chunks and Anthropic's events, through the proxy's OpenAI stream.
+  it.each([['gpt-4.1', 'azure_credential_us_east'], ['claude-sonnet-4-5', 'azure_anthropic']])(
+    '%s streams: the provider gets stream: true and its events reach the client as OpenAI chunks ending in [DONE]',
+    async (modelName, backend) => {
+      const marker = `conformance-stream-${modelName}-${Date.now()}`;
+      const response = await proxy.call('/v1/chat/completions', { ...chatBody(modelName, marker), stream: true });
+      expect(response.status, response.text).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const data = response.text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice('data: '.length));
+      expect(data.at(-1)).toBe('[DONE]');
+      const chunks = data.slice(0, -1).map((line) => JSON.parse(line));
+      expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
+      expect(chunks.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('')).toBe(`answer from ${backend}`);
+      expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason).filter(Boolean)).toEqual(['stop']);
+      const upstream = allRequests().filter((recorded) => carries(recorded, marker));
+      expect(upstream.map((recorded) => [recorded.backend, recorded.body.stream])).toEqual([[backend, true]]);
+    },
+  );
+
   it('does not enforce rpm under the default simple-shuffle routing (only usage-based-routing-v2 does, see router.spec.ts)', async () => {
     expect(proxy.config.router_settings.routing_strategy).toBe('simple-shuffle');
     const marker = `conformance-rpm-${Date.now()}`;

@@ -90,6 +90,49 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
   }
 }
 
+/**
+ * The server-sent events a streaming request (`stream: true`) gets instead of `answer`'s body, in the
+ * provider's framing: OpenAI chunks ending in `[DONE]` (Azure first sends its prompt filter results),
+ * Anthropic's typed events. Undefined for a kind or body that does not stream.
+ */
+export function streamFrames(kind: UpstreamKind, body: any, name: string): string[] | undefined {
+  if (body?.stream !== true) return undefined;
+  const words = [`answer `, `from ${name}`];
+  const model = body?.model ?? 'fake';
+  switch (kind) {
+    case 'azure-chat': {
+      const chunk = (choices: object[], extra: object = {}) => ({
+        id: `chatcmpl-${name}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices, ...extra,
+      });
+      const data = (value: object | string) => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`;
+      return [
+        data({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }),
+        data(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])),
+        ...words.map((word) => data(chunk([{ index: 0, delta: { content: word }, finish_reason: null }]))),
+        data(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }])),
+        ...(body?.stream_options?.include_usage ? [data(chunk([], { usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 } }))] : []),
+        data('[DONE]'),
+      ];
+    }
+    case 'anthropic-messages': {
+      const event = (type: string, value: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...value })}\n\n`;
+      return [
+        event('message_start', {
+          message: { id: `msg_${name}`, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1 } },
+        }),
+        event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+        event('ping', {}),
+        ...words.map((text) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
+        event('content_block_stop', { index: 0 }),
+        event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 4 } }),
+        event('message_stop', {}),
+      ];
+    }
+    default:
+      return undefined;
+  }
+}
+
 function parseBody(raw: string): any {
   if (raw === '') return undefined;
   try {
@@ -178,6 +221,13 @@ export class FakeBackend {
       const recorded = this.record(request, Buffer.concat(chunks).toString('utf8'), false);
       this.requests.push(recorded);
       if (this.failWith === undefined && recorded.kind) recorded.rejection = await this.check(recorded);
+      const frames = this.failWith === undefined && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;
+      if (frames) {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        for (const frame of frames) response.write(frame);
+        response.end();
+        return;
+      }
       const [status, reply] = this.failWith !== undefined
         ? [this.failWith, { error: { message: `${this.name} is failing on purpose`, type: 'server_error' } }]
         : recorded.rejection
