@@ -202,7 +202,7 @@ instance manager) and, with backups, the object store.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: {{ .policy.name }}
+  name: {{ .policy.name | quote }}
   labels:
     {{- include "litellm-stack.labels.common" $root | nindent 4 }}
 spec:
@@ -256,7 +256,7 @@ spec:
 apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
 metadata:
-  name: {{ .policy.name }}
+  name: {{ .policy.name | quote }}
   labels:
     {{- include "litellm-stack.labels.common" $root | nindent 4 }}
 spec:

@@ -10,9 +10,9 @@ import { oidcArea } from './areas/oidc.ts';
 import { routeArea } from './areas/route.ts';
 import { secretsArea } from './areas/secrets.ts';
 import { workloadAreas } from './areas/workload.ts';
-import { group, openMap, str, type Group } from './spec.ts';
+import { group, openMap, orEmpty, patterns, str, type Group } from './spec.ts';
 
-const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
+const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 
 export function chartValuesSpec(catalog: Catalog): Group {
   const { credentials, models } = catalogToValues(catalog);

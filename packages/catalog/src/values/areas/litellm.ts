@@ -1,6 +1,6 @@
 // Settings rendered into LiteLLM's config.yaml besides the model and credential lists.
 import { generalSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
-import { bool, group, int, oneOf, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, int, oneOf, openMap, patterns, str, type SpecNode } from '../spec.ts';
 
 export const routingStrategies = [
   'simple-shuffle',
@@ -13,12 +13,12 @@ export const routingStrategies = [
 
 export const litellmArea: Record<string, SpecNode> = {
   ui: group('LiteLLM admin UI.', {
-    username: str('UI_USERNAME; the password is the master key.', 'admin', { minLength: 1 }),
+    username: str('UI_USERNAME; the password is the master key.', 'admin', { minLength: 1, pattern: patterns.token }),
   }),
   litellm: group('LiteLLM proxy settings. The chart owns the keys it renders; the open maps add others.', {
     port: int('Port the proxy listens on in the container.', 4000, { minimum: 1024, maximum: 65535 }),
     numWorkers: int('Uvicorn workers (`--num_workers`). Above 1, Prometheus metrics use a shared multiprocess directory.', 1, { minimum: 1 }),
-    migrationDir: str('LITELLM_MIGRATION_DIR: writable directory for Prisma migrations.', '/tmp/prisma', { pattern: '^/' }),
+    migrationDir: str('LITELLM_MIGRATION_DIR: writable directory for Prisma migrations.', '/tmp/prisma', { pattern: patterns.path }),
     backgroundHealthChecks: bool('general_settings.background_health_checks. Off by default: each check is a real provider call.', false),
     healthCheckInterval: int('general_settings.health_check_interval in seconds, when background health checks are on.', 300, { minimum: 10 }),
     router: group('router_settings the chart manages.', {
