@@ -1,5 +1,5 @@
 // A fake model provider on 127.0.0.1: answers the provider paths the chart's credentials use
-// (DESIGN.md §4) with well-formed bodies and records every request, so tests can check what the
+// with well-formed bodies and records every request, so tests can check what the
 // real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
