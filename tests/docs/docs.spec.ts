@@ -6,14 +6,14 @@
 //                      pinned Helm of each major, in document order (a block may build on the one before)
 //   output           → `<!-- output: id -->`: must equal what tools/docs/outputs.ts produces from a real run
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { repoBlocks, type FencedBlock } from '../../tools/docs/blocks.ts';
 import { generateOutputs } from '../../tools/docs/outputs.ts';
 import { chartDir, helmBin, helmMajors, repoRoot, type HelmMajor } from '../../tools/helm.ts';
-import { render, type K8sObject } from '../support/chart.ts';
+import { objectsOfKind, parseObjects, proxyContainer, render, type K8sObject } from '../support/chart.ts';
 import { schemaErrors } from '../support/validate.ts';
 import { copyRepo, type RepoCopy } from '../release/support/repo.ts';
 
@@ -35,6 +35,17 @@ function kindOf(block: FencedBlock): Kind {
 
 const where = (block: FencedBlock) => `${block.file}:${block.line}`;
 
+const kubectlOut = () => join(copy.home, 'kubectl-objects.yaml');
+
+/** Runs an sh block in the repository copy; returns its exit code, output and the objects `kubectl create` made. */
+async function runSh(block: FencedBlock, major: HelmMajor) {
+  rmSync(kubectlOut(), { force: true });
+  writeFileSync(kubectlOut(), '');
+  const env = { ...process.env, HOME: copy.home, PATH: pathWithHelm[major], NX_DAEMON: 'false', CI: 'true', KUBECTL_OUT: kubectlOut(), REAL_KUBECTL: realKubectl };
+  const result = await bash(block.body, copy.dir, env);
+  return { ...result, objects: parseObjects(readFileSync(kubectlOut(), 'utf8')) };
+}
+
 function bash(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile('bash', ['-euo', 'pipefail', '-c', script], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -42,6 +53,15 @@ function bash(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ co
     });
   });
 }
+
+// `kubectl create …` in a doc runs client-side and its objects are kept for the checks below;
+// any other kubectl command needs a cluster, so a block using one must be marked illustrative.
+const kubectlShim = `#!/bin/bash
+for arg in "$@"; do [ "$arg" = create ] && exec_create=1; done
+if [ -z "\${exec_create:-}" ]; then echo "kubectl $*: needs a cluster" >&2; exit 1; fi
+"$REAL_KUBECTL" "$@" --dry-run=client -o yaml >> "$KUBECTL_OUT" && echo --- >> "$KUBECTL_OUT"
+`;
+const realKubectl = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((path) => { try { return readFileSync(path).length > 0; } catch { return false; } }) ?? 'kubectl';
 
 let outputs: Record<string, string> = {};
 let copy: RepoCopy;
@@ -54,6 +74,8 @@ beforeAll(async () => {
     const bin = join(copy.home, `bin-${major}`);
     mkdirSync(bin);
     symlinkSync(helmBin(major), join(bin, 'helm'));
+    writeFileSync(join(bin, 'kubectl'), kubectlShim);
+    chmodSync(join(bin, 'kubectl'), 0o755);
     pathWithHelm[major] = `${bin}:${join(copy.dir, 'node_modules', '.bin')}:${process.env.PATH}`;
   }
   if (blocks.some((block) => block.marker?.kind === 'output')) outputs = await generateOutputs();
@@ -84,7 +106,7 @@ describe('docs', () => {
         return;
       case 'sh':
         for (const major of /\bhelm\b/.test(block.body) ? helmMajors : helmMajors.slice(1)) {
-          const result = await bash(block.body, copy.dir, { ...process.env, HOME: copy.home, PATH: pathWithHelm[major], NX_DAEMON: 'false', CI: 'true' });
+          const result = await runSh(block, major);
           expect(result.code, `${where(block)} failed under ${major}:\n${result.output}`).toBe(0);
         }
         return;
@@ -92,4 +114,35 @@ describe('docs', () => {
         expect.fail(`${where(block)}: a ${block.lang || 'plain'} block no test can run: generate it (<!-- output: id -->) or mark it <!-- illustrative: reason -->`);
     }
   });
+
+  describe('the chart README (what `helm show readme` prints, outside the repository)', () => {
+    const readme = 'charts/litellm-stack/README.md';
+    const text = readFileSync(join(repoRoot, readme), 'utf8');
+
+    it('links only absolutely, or to its own headings', () => {
+      const relative = [...text.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!).filter((target) => !/^(https:\/\/|#)/.test(target));
+      expect(relative).toEqual([]);
+    });
+
+    it('quick start: the Secret it creates holds every key its values make the proxy read, and the keys are valid', async () => {
+      const own = blocks.filter((block) => block.file === readme);
+      const secretBlock = own.find((block) => block.lang === 'sh' && block.body.includes('create secret generic'))!;
+      const values = own[own.indexOf(secretBlock) + 1]!;
+      expect(kindOf(values)).toBe('values');
+      const { code, output, objects } = await runSh(secretBlock, 'helm4');
+      expect(code, output).toBe(0);
+      expect(objects.map((o) => o.kind)).toEqual(['Namespace', 'Secret']);
+      const secret = objectsOfKind(objects, 'Secret')[0]!;
+      const data = Object.fromEntries(Object.entries<string>(secret.data).map(([key, value]) => [key, Buffer.from(value, 'base64').toString()]));
+      expect(data.LITELLM_MASTER_KEY).toMatch(/^sk-.{29,}$/);
+      expect(data.LITELLM_SALT_KEY!.length).toBeGreaterThanOrEqual(32);
+      for (const major of helmMajors) {
+        const rendered = await render(major, { values: parseAllDocuments(values.body)[0]!.toJS(), namespace: secret.metadata.namespace });
+        const read = proxyContainer(rendered).env.filter((e: any) => e.valueFrom?.secretKeyRef?.name === secret.metadata.name).map((e: any) => e.valueFrom.secretKeyRef.key);
+        expect(read.length).toBeGreaterThan(0);
+        expect(Object.keys(data)).toEqual(expect.arrayContaining(read));
+      }
+    });
+  });
 });
+
