@@ -2,7 +2,7 @@
 // separate health app's probes, Service port and network policy.
 import { describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
-import { objectsOfKind, proxyContainer, render, single, type K8sObject, type RenderOptions } from '../support/chart.ts';
+import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, type K8sObject, type RenderOptions } from '../support/chart.ts';
 
 const minimal = (values: object = {}): RenderOptions => ({ files: ['ci/01-minimal.yaml'], values });
 const podSpec = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.spec;
@@ -72,5 +72,44 @@ describe.each(helmMajors)('%s', (major) => {
       expect(portsFrom('gateway').sort()).toEqual([4000, 4001]);
       expect(portsFrom('apps')).toEqual([4000]);
     });
+  });
+});
+
+describe.each(helmMajors)('%s production defaults (litellm.*)', (major) => {
+  const envOf = (objects: K8sObject[]) =>
+    Object.fromEntries(proxyContainer(objects).env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+
+  it('sets LITELLM_LOG, JSON_LOGS, the local price map, proxy_batch_write_at and guidance-sized resources', async () => {
+    const objects = await render(major, minimal());
+    expect(envOf(objects)).toMatchObject({ LITELLM_LOG: 'ERROR', JSON_LOGS: 'True', LITELLM_LOCAL_MODEL_COST_MAP: 'True' });
+    expect(liteLLMConfig(objects).general_settings.proxy_batch_write_at).toBe(60);
+    expect(proxyContainer(objects).resources).toEqual({
+      requests: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '1Gi' },
+      limits: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '2Gi' },
+    });
+    expect(proxyContainer(objects).args).not.toContain('--max_requests_before_restart');
+  });
+
+  it('leaves JSON_LOGS out when jsonLogs is false (LiteLLM reads "False" as true) and passes worker recycling as a flag', async () => {
+    const objects = await render(major, minimal({ litellm: { jsonLogs: false, logLevel: 'INFO', maxRequestsBeforeRestart: 10000, proxyBatchWriteAt: 30 } }));
+    const env = envOf(objects);
+    expect(env).not.toHaveProperty('JSON_LOGS');
+    expect(env.LITELLM_LOG).toBe('INFO');
+    const args: string[] = proxyContainer(objects).args;
+    expect(args.slice(args.indexOf('--max_requests_before_restart'), args.indexOf('--max_requests_before_restart') + 2)).toEqual(['--max_requests_before_restart', '10000']);
+    expect(liteLLMConfig(objects).general_settings.proxy_batch_write_at).toBe(30);
+  });
+
+  it('without the local price map, drops the env and lets the cilium policy reach GitHub for it', async () => {
+    const fqdns = async (localModelCostMap: boolean) => {
+      const objects = await render(major, { files: ['ci/17-networkpolicy-cilium.yaml'], values: { litellm: { localModelCostMap } } });
+      const policy = objectsOfKind(objects, 'CiliumNetworkPolicy').find((p) => p.metadata.name === 'rel-litellm-stack')!;
+      return { env: envOf(objects), names: policy.spec.egress.flatMap((rule: any) => (rule.toFQDNs ?? []).map((f: any) => f.matchName)) };
+    };
+    const [local, fetched] = [await fqdns(true), await fqdns(false)];
+    expect(local.env).toHaveProperty('LITELLM_LOCAL_MODEL_COST_MAP', 'True');
+    expect(local.names).not.toContain('raw.githubusercontent.com');
+    expect(fetched.env).not.toHaveProperty('LITELLM_LOCAL_MODEL_COST_MAP');
+    expect(fetched.names).toContain('raw.githubusercontent.com');
   });
 });

@@ -88,6 +88,19 @@ describe('stop sequence', () => {
     await backend?.stop();
   });
 
+  it('logs JSON at the rendered level (litellm.logLevel ERROR, litellm.jsonLogs)', async () => {
+    const env = Object.fromEntries(proxyContainer(objects).env.map((e: { name: string; value?: string }) => [e.name, e.value]));
+    expect(env).toMatchObject({ LITELLM_LOG: 'ERROR', JSON_LOGS: 'True', LITELLM_LOCAL_MODEL_COST_MAP: 'True' });
+    expect((await proxy.call('/v1/chat/completions', chatBody('no-such-model', 'drain-log'))).status).toBe(400);
+    // Besides the JSON records, the log holds only LiteLLM's startup prints: its banner and one notice.
+    const lines = proxy.log().split('\n').filter((line) => line.trim() !== '');
+    const records = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    const prints = lines.filter((line) => !line.startsWith('{'));
+    expect(prints.filter((line) => !/^[\s█╗╔═╝╚║]+$/.test(line))).toEqual(['Using json logs. Setting log_config to None.']);
+    expect(records.some((record) => record.level === 'ERROR' && record.message.includes('no-such-model'))).toBe(true);
+    expect(records.filter((record) => !['ERROR', 'CRITICAL'].includes(record.level))).toEqual([]);
+  });
+
   it('finishes a stream begun before the stop sequence, serves no new connection after SIGTERM and exits within the grace period', async () => {
     const container = proxyContainer(objects);
     const grace = single(objects, 'Deployment').spec.template.spec.terminationGracePeriodSeconds as number;

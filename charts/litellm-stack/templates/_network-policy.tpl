@@ -98,6 +98,10 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" (include "litellm-stack.credentials.apiBase" $credential)) | fromJson) -}}
 {{- end -}}
 {{- end -}}
+{{- if not .Values.litellm.localModelCostMap -}}
+{{- /* LiteLLM fetches its price map from GitHub at start (litellm.model_cost_map_url). */ -}}
+{{- $rules = append $rules (dict "name" "price map" "peer" (dict "kind" "fqdn" "name" "raw.githubusercontent.com") "ports" (list (dict "port" 443 "protocol" "TCP"))) -}}
+{{- end -}}
 {{- range .Values.networkPolicy.providers.extraFQDNs -}}
 {{- $rules = append $rules (dict "name" "provider" "peer" (dict "kind" "fqdn" "name" .) "ports" (list (dict "port" 443 "protocol" "TCP"))) -}}
 {{- end -}}

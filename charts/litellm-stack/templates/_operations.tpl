@@ -60,12 +60,17 @@ its own, so the grace period is what bounds a stream during a rollout.
 {{- end -}}
 
 {{/*
-The proxy env the operations values set, as a JSON list: the separate health app's switches. Under
+The proxy env the operations values set, as a JSON list: log level and format, the local price map,
+the separate health app's switches. Under
 supervisord (SEPARATE_HEALTH_APP) the stop wait is the grace period minus preStop, so supervisord
 keeps draining for as long as the kubelet lets it.
 */}}
 {{- define "litellm-stack.operations.env" -}}
-{{- $env := list -}}
+{{- $litellm := .Values.litellm -}}
+{{- $env := list (dict "name" "LITELLM_LOG" "value" $litellm.logLevel) -}}
+{{- /* LiteLLM reads any non-empty JSON_LOGS as true. */ -}}
+{{- if $litellm.jsonLogs -}}{{- $env = append $env (dict "name" "JSON_LOGS" "value" "True") -}}{{- end -}}
+{{- if $litellm.localModelCostMap -}}{{- $env = append $env (dict "name" "LITELLM_LOCAL_MODEL_COST_MAP" "value" "True") -}}{{- end -}}
 {{- with .Values.healthApp -}}
 {{- if .enabled -}}
 {{- if eq (int .port) (int $.Values.litellm.port) -}}
