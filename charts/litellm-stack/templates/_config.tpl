@@ -105,7 +105,7 @@ exist or whose provider prefix does not match its credential's provider.
 {{- $litellm := .Values.litellm -}}
 {{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" . | fromJson) (include "litellm-stack.observability.litellmSettings" . | fromJson) -}}
 {{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" $litellmManaged "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
-{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks -}}
+{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks "proxy_batch_write_at" $litellm.proxyBatchWriteAt -}}
 {{- if $litellm.backgroundHealthChecks -}}{{- $_ := set $generalManaged "health_check_interval" $litellm.healthCheckInterval -}}{{- end -}}
 {{- $generalManaged = merge $generalManaged (include "litellm-stack.database.generalSettings" . | fromJson) -}}
 {{- $generalSettings := include "litellm-stack.config.settings" (dict "managed" $generalManaged "extra" $litellm.generalSettings "path" "litellm.generalSettings" "section" "general_settings") | fromJson -}}

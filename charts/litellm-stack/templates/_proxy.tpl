@@ -13,7 +13,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
   (dict "name" "LITELLM_MIGRATION_DIR" "value" $root.Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
 -}}
-{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" "operations" -}}
 {{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
 {{- end -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
@@ -55,7 +55,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- define "litellm-stack.proxy.httpProbe" -}}
 httpGet:
   path: {{ .probe.path }}
-  port: http
+  port: {{ .port | default "http" }}
 initialDelaySeconds: {{ .probe.initialDelaySeconds }}
 periodSeconds: {{ .probe.periodSeconds }}
 timeoutSeconds: {{ .probe.timeoutSeconds }}
