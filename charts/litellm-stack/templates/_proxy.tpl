@@ -13,7 +13,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
   (dict "name" "LITELLM_MIGRATION_DIR" "value" $root.Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
 -}}
-{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" "operations" -}}
 {{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
 {{- end -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
@@ -61,7 +61,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- define "litellm-stack.proxy.httpProbe" -}}
 httpGet:
   path: {{ .probe.path | quote }}
-  port: http
+  port: {{ .port | default "http" | quote }}
 initialDelaySeconds: {{ .probe.initialDelaySeconds }}
 periodSeconds: {{ .probe.periodSeconds }}
 timeoutSeconds: {{ .probe.timeoutSeconds }}
@@ -85,4 +85,16 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- fail (printf "secrets.values.%s: %s names Secret key %s, but the chart-created Secret has no value for it; set secrets.values.%s or use secrets.existingSecret" .key .value .key .key) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+
+{{/* Every key the proxy reads from the release's Secret (chart-created or existingSecret), as JSON. */}}
+{{- define "litellm-stack.secrets.expectedKeys" -}}
+{{- $secret := include "litellm-stack.names.secret" . -}}
+{{- $keys := list .Values.secrets.masterKeyKey .Values.secrets.saltKeyKey -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- range include (printf "litellm-stack.%s.env" $feature) $ | fromJsonArray -}}
+{{- if and .valueFrom .valueFrom.secretKeyRef (eq .valueFrom.secretKeyRef.name $secret) -}}{{- $keys = append $keys .valueFrom.secretKeyRef.key -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
 {{- end -}}

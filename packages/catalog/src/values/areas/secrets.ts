@@ -1,6 +1,6 @@
 // Where the proxy's secret values come from. Values name Secret keys; only a chart-created Secret
 // ever holds values, and never a ConfigMap.
-import { group, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, group, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 import { envNamePattern } from '../catalog.ts';
 
 export const secretsArea: Record<string, SpecNode> = {
@@ -11,6 +11,10 @@ export const secretsArea: Record<string, SpecNode> = {
         pattern: orEmpty(patterns.dnsSubdomain),
         maxLength: 253,
       }),
+      reloadOnChange: bool(
+        'existingSecret only: annotate the Deployment with `secret.reloader.stakater.com/reload: <existingSecret>`, so Stakater Reloader (installed separately) rolls the pods whenever that Secret changes. Without it a rotated key reaches the pods only when they restart. See docs/operations.md.',
+        false,
+      ),
       masterKeyKey: str('Secret key holding the LiteLLM master key (also the admin UI password).', 'LITELLM_MASTER_KEY', { pattern: envNamePattern }),
       saltKeyKey: str('Secret key holding the salt key that encrypts stored credentials. Never change it once keys exist.', 'LITELLM_SALT_KEY', {
         pattern: envNamePattern,

@@ -25,7 +25,13 @@ export const workloadAreas: Record<string, SpecNode> = {
   }),
   replicas: int('Proxy replicas when autoscaling is off. Above 1 the chart adds a PodDisruptionBudget and topology spread.', 1, { minimum: 0 }),
   args: strList('Extra arguments for the litellm command, after `--config` and `--port` (which the chart sets; so are --num_workers).', [], { pattern: patterns.line }),
-  resources: openMap('Container resources.', { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }),
+  resources: openMap(
+    'Proxy container resources. LiteLLM\'s production guidance sizes a proxy at 2 vCPU and 4 GB with one worker (docs/proxy/prod), so requests equal limits (Guaranteed QoS). ephemeral-storage covers the container log and the size-limited emptyDirs.',
+    {
+      requests: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '1Gi' },
+      limits: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '2Gi' },
+    },
+  ),
   probes: group('Probes. The startup probe holds the others back while Prisma migrations and model loading run.', {
     startup: probe('Startup probe on LiteLLM\'s liveness endpoint.', '/health/liveliness', 30, 30),
     liveness: probe('Liveness probe (LiteLLM answers "I\'m alive!").', '/health/liveliness', 60, 3),
