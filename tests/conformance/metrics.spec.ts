@@ -1,8 +1,8 @@
 // monitoring.metrics in the real proxy: /metrics/ after traffic (behind a key), and proof that LiteLLM
 // reads the chart's `service_callback` (singular) while the seed's `service_callbacks` (plural) does nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy, type ProxyInput } from '../../tools/conformance/proxy.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { metricFamilies, sampleValue } from '../../tools/conformance/metrics.ts';
@@ -41,7 +41,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
-  await backends?.azure_credential_us_east.stop();
+  await stopBackends(backends);
+});
+
+afterEach(() => {
+  expect(rejectionsOf(backends)).toEqual([]);
 });
 
 describe('monitoring.metrics.enabled', () => {

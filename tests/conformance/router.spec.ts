@@ -1,8 +1,8 @@
 // The router with the chart's settings: one public name on two credentials (ci/03-ha) balances and
 // fails over; a deployment's rpm is enforced by usage-based-routing-v2 (and only by it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { sleep } from '../../tools/conformance/process.ts';
@@ -30,7 +30,10 @@ function haScenario(allowedFails: number) {
   });
   afterAll(async () => {
     await state.proxy?.stop();
-    await Promise.all(Object.values(state.backends ?? {}).map((backend) => backend.stop()));
+    await stopBackends(state.backends);
+  });
+  afterEach(() => {
+    expect(rejectionsOf(state.backends)).toEqual([]);
   });
   return state;
 }
@@ -122,7 +125,11 @@ describe('rpm of one deployment', () => {
 
   afterAll(async () => {
     await proxy?.stop();
-    await backends?.azure_credential_us_east.stop();
+    await stopBackends(backends);
+  });
+
+  afterEach(() => {
+    expect(rejectionsOf(backends)).toEqual([]);
   });
 
   it('is enforced by usage-based-routing-v2: at most rpm requests reach the backend in a minute, the rest get 429', async () => {

@@ -21,13 +21,18 @@ export class SlowStreamBackend {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** What the credential's apiBase becomes (no path: Azure's paths start at the resource). */
+  get apiBase(): string {
+    return this.url;
+  }
+
   async start(): Promise<this> {
     this.server = createServer((request, response) => {
       const body: Buffer[] = [];
       request.on('data', (chunk: Buffer) => body.push(chunk));
       request.on('end', () => {
         const parsed = JSON.parse(Buffer.concat(body).toString('utf8') || '{}');
-        const { kind } = classifyPath(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+        const { kind } = classifyPath('azure', new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
         if (kind !== 'azure-chat' || parsed.stream !== true) {
           const bytes = Buffer.from(JSON.stringify(kind ? answer(kind, parsed, 'slow') : { error: { message: 'not served' } }));
           response.writeHead(kind ? 200 : 404, { 'content-type': 'application/json', 'content-length': bytes.length }).end(bytes);

@@ -14,6 +14,7 @@ exist or whose provider prefix does not match its credential's provider.
 */}}
 {{- define "litellm-stack.models.rendered" -}}
 {{- $rendered := dict -}}
+{{- $skipped := list -}}
 {{- $credentials := .Values.credentials | default dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- if ne $model.enabled false -}}
@@ -26,10 +27,27 @@ exist or whose provider prefix does not match its credential's provider.
 {{- end -}}
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
+{{- else -}}
+{{- $skipped = append $skipped (printf "models.%s.credential (%s)" $id $model.credential) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+{{- if and $skipped (eq .Values.skippedModels "fail") -}}
+{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $skipped) (len $skipped) (join ", " $skipped)) -}}
 {{- end -}}
 {{- toJson $rendered -}}
+{{- end -}}
+
+{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
+{{- define "litellm-stack.models.skipped" -}}
+{{- $skipped := dict -}}
+{{- range $id, $model := .Values.models -}}
+{{- $credential := get ($.Values.credentials | default dict) $model.credential -}}
+{{- if and (ne $model.enabled false) $credential (not $credential.enabled) -}}
+{{- $_ := set $skipped $model.credential (append (get $skipped $model.credential | default list) $id) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $skipped -}}
 {{- end -}}
 
 {{/* Fails when an open settings map sets a key the chart renders itself. */}}

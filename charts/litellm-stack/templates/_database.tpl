@@ -108,3 +108,12 @@ app.kubernetes.io/part-of: litellm-stack
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{- /* The objects holding or protecting the data outlive the release (database.keepOnUninstall): Helm skips
+deleting an object whose live annotation says keep, on uninstall and when an upgrade or rollback drops it. */ -}}
+{{- define "litellm-stack.database.keepAnnotations" -}}
+{{- if .Values.database.keepOnUninstall -}}
+annotations:
+  helm.sh/resource-policy: keep
+{{- end }}
+{{- end -}}

@@ -80,3 +80,15 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/* Every key the proxy reads from the release's Secret (chart-created or existingSecret), as JSON. */}}
+{{- define "litellm-stack.secrets.expectedKeys" -}}
+{{- $secret := include "litellm-stack.names.secret" . -}}
+{{- $keys := list .Values.secrets.masterKeyKey .Values.secrets.saltKeyKey -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- range include (printf "litellm-stack.%s.env" $feature) $ | fromJsonArray -}}
+{{- if and .valueFrom .valueFrom.secretKeyRef (eq .valueFrom.secretKeyRef.name $secret) -}}{{- $keys = append $keys .valueFrom.secretKeyRef.key -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
+{{- end -}}

@@ -32,7 +32,7 @@ export async function generateFiles(catalog: Catalog, options: GenerateOptions =
   const spec = chartValuesSpec(catalog);
   const schema = valuesSchema(spec);
   return [
-    { path: generatedPaths.values, content: renderValuesYaml(spec, banner) },
+    { path: generatedPaths.values, content: renderValuesYaml(spec) },
     { path: generatedPaths.schema, content: `${JSON.stringify(schema, null, 2)}\n` },
     { path: generatedPaths.types, content: await renderTypes(schema, banner, options.previousTypes) },
     { path: generatedPaths.dashboard, content: `${JSON.stringify(litellmDashboard(), null, 2)}\n` },

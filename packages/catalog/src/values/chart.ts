@@ -11,7 +11,7 @@ import { routeArea } from './areas/route.ts';
 import { secretsArea } from './areas/secrets.ts';
 import { operationsArea } from './areas/operations.ts';
 import { workloadAreas } from './areas/workload.ts';
-import { group, openMap, str, type Group } from './spec.ts';
+import { group, oneOf, openMap, str, type Group } from './spec.ts';
 
 const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
 
@@ -32,6 +32,11 @@ export function chartValuesSpec(catalog: Catalog): Group {
     ...routeArea,
     ...networkPolicyArea,
     credentials: credentialsNode(credentials),
+    skippedModels: oneOf(
+      'An enabled model whose credential is disabled is not served. `warn`: the install notes list it by id. `fail`: the render fails naming models.<id>.credential (a model added on a credential you forgot to enable; disable the seed models you do not want).',
+      ['warn', 'fail'],
+      'warn',
+    ),
     models: modelsNode(models),
   });
 }

@@ -21,6 +21,10 @@ export const databaseArea: Record<string, SpecNode> = {
         databaseModes,
         'cnpg',
       ),
+      keepOnUninstall: bool(
+        'Annotate the CNPG Cluster, its Database, the backup ObjectStore and ScheduledBackup with helm.sh/resource-policy: keep: `helm uninstall`, and an upgrade or rollback that stops rendering them, leave them and the PVCs the Cluster owns; a reinstall under the same release name and namespace adopts them. false: uninstall deletes them, and with the Cluster every PVC and all data. See docs/database.md.',
+        true,
+      ),
       connectionPoolLimit: int('general_settings.database_connection_pool_limit: Prisma connections per proxy worker.', 10, { minimum: 1 }),
       cnpg: group('The CloudNativePG Cluster (mode cnpg). Database and owner role are both `litellm`; DATABASE_URL is the `uri` of the operator-made `<cluster>-app` Secret.', {
         instances: int('PostgreSQL instances: 1 primary plus replicas. 3 or more for high availability (pods spread by anti-affinity).', 1, { minimum: 1 }),

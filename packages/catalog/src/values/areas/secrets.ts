@@ -1,6 +1,6 @@
 // Where the proxy's secret values come from. Values name Secret keys; only a chart-created Secret
 // ever holds values, and never a ConfigMap.
-import { group, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, openMap, str, type SpecNode } from '../spec.ts';
 import { envNamePattern } from '../catalog.ts';
 
 export const secretsArea: Record<string, SpecNode> = {
@@ -10,6 +10,10 @@ export const secretsArea: Record<string, SpecNode> = {
       existingSecret: str('Name of an existing Secret with all keys below; when set, the chart creates no Secret.', '', {
         pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$',
       }),
+      reloadOnChange: bool(
+        'existingSecret only: annotate the Deployment with `secret.reloader.stakater.com/reload: <existingSecret>`, so Stakater Reloader (installed separately) rolls the pods whenever that Secret changes. Without it a rotated key reaches the pods only when they restart. See docs/operations.md.',
+        false,
+      ),
       masterKeyKey: str('Secret key holding the LiteLLM master key (also the admin UI password).', 'LITELLM_MASTER_KEY', { pattern: envNamePattern }),
       saltKeyKey: str('Secret key holding the salt key that encrypts stored credentials. Never change it once keys exist.', 'LITELLM_SALT_KEY', {
         pattern: envNamePattern,
