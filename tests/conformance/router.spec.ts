@@ -11,12 +11,19 @@ import { startOfFreshMinute, sendSequentially } from '../../tools/conformance/tr
 
 const regions = ['azure_credential_us_east', 'azure_credential_us_east2'] as const;
 
-/** ci/03-ha with both regions on fake backends; `allowedFails` overrides the chart's router value. */
+/**
+ * ci/03-ha with both regions on fake backends; `allowedFails` overrides the chart's router value. The
+ * test runs one proxy process, so as one replica without the scenario's shared cache (which the chart
+ * requires only when several processes count usage).
+ */
 function haScenario(allowedFails: number, extraValues: object = {}) {
   const state = {} as { backends: Record<(typeof regions)[number], FakeBackend>; proxy: LiteLLMProxy };
   beforeAll(async () => {
     state.backends = await startBackends(regions);
-    const values = { ...backendValues(state.backends), litellm: { router: { allowedFails } }, ...extraValues };
+    const values = {
+      ...backendValues(state.backends), litellm: { router: { allowedFails } },
+      autoscaling: { enabled: false }, replicas: 1, cache: { enabled: false }, ...extraValues,
+    };
     const input = await renderProxyInput({ files: ['ci/03-ha.yaml'], values }, [testSecret(existingSecretName)]);
     expect(input.config.model_list.filter((entry: { model_name: string }) => entry.model_name === 'gpt-4.1')).toHaveLength(2);
     expect(input.config.router_settings).toMatchObject({ routing_strategy: 'usage-based-routing-v2', allowed_fails: allowedFails, num_retries: 2 });

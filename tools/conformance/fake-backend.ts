@@ -1,5 +1,5 @@
 // A fake model provider on 127.0.0.1: serves exactly the paths the real service of one credential's
-// provider serves under its apiBase (DESIGN.md §4), refuses what the real service refuses (the
+// provider serves under its apiBase, refuses what the real service refuses (the
 // providers' SDK request types and per-deployment rules, tools/conformance/validator/) with the
 // provider's own error, answers the rest with well-formed bodies, and records every request, so tests
 // can check what the real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.

@@ -31,7 +31,7 @@ export function testSecret(name: string, extra: Record<string, string> = {}): Te
  * (FakeBackend.apiBase). `apiBase` wins over `resourceName` in the chart's
  * `litellm-stack.credentials.apiBase`, so Azure credentials of a scenario keep their resourceName.
  */
-export function backendValues(backends: Record<string, FakeBackend>): { credentials: Record<string, { apiBase: string }> } {
+export function backendValues(backends: Record<string, Pick<FakeBackend, 'apiBase'>>): { credentials: Record<string, { apiBase: string }> } {
   return { credentials: Object.fromEntries(Object.entries(backends).map(([id, backend]) => [id, { apiBase: backend.apiBase }])) };
 }
 

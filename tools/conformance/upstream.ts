@@ -1,5 +1,5 @@
 // What a client sends to the proxy for a deployment of each mode, and what the provider must then
-// receive (DESIGN.md §4), derived from the catalog alone, never from the rendered config.
+// receive, derived from the catalog alone, never from the rendered config.
 import type { Credential, Mode, ModelDeployment } from '../../packages/catalog/src/index.ts';
 import type { RecordedRequest, UpstreamKind } from './fake-backend.ts';
 
