@@ -1,5 +1,5 @@
 // What a client sends to the proxy for a deployment of each mode, and what the provider must then
-// receive (DESIGN.md §4), derived from the catalog alone, never from the rendered config.
+// receive, derived from the catalog alone, never from the rendered config.
 import type { Credential, Mode, ModelDeployment } from '../../packages/catalog/src/index.ts';
 import type { RecordedRequest, UpstreamKind } from './fake-backend.ts';
 
@@ -61,8 +61,8 @@ export function expectedUpstream(model: ModelDeployment, credential: Credential,
       return { kind, deployment: name, apiVersion, headers: { 'api-key': apiKey }, body: {} };
     }
     case 'azure_ai':
-      // Azure AI takes the OpenAI embeddings API with a Bearer key and no api-version; params pass through.
-      return { kind: 'embeddings', headers: { authorization: `Bearer ${apiKey}` }, body: { model: name, ...model.params } };
+      // LiteLLM calls Azure AI embeddings through the OpenAI client: Bearer key, no api-version; params pass through.
+      return { kind: 'azure-ai-embeddings', headers: { authorization: `Bearer ${apiKey}` }, body: { model: name, ...model.params } };
     case 'anthropic':
       return { kind: 'anthropic-messages', headers: { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' }, body: { model: name } };
     case 'cohere':

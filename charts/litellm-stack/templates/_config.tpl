@@ -14,6 +14,7 @@ exist or whose provider prefix does not match its credential's provider.
 */}}
 {{- define "litellm-stack.models.rendered" -}}
 {{- $rendered := dict -}}
+{{- $skipped := list -}}
 {{- $credentials := .Values.credentials | default dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- if ne $model.enabled false -}}
@@ -26,14 +27,32 @@ exist or whose provider prefix does not match its credential's provider.
 {{- end -}}
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
+{{- else -}}
+{{- $skipped = append $skipped (printf "models.%s.credential (%s)" $id $model.credential) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+{{- if and $skipped (eq .Values.skippedModels "fail") -}}
+{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $skipped) (len $skipped) (join ", " $skipped)) -}}
 {{- end -}}
 {{- toJson $rendered -}}
 {{- end -}}
 
+{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
+{{- define "litellm-stack.models.skipped" -}}
+{{- $skipped := dict -}}
+{{- range $id, $model := .Values.models -}}
+{{- $credential := get ($.Values.credentials | default dict) $model.credential -}}
+{{- if and (ne $model.enabled false) $credential (not $credential.enabled) -}}
+{{- $_ := set $skipped $model.credential (append (get $skipped $model.credential | default list) $id) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $skipped -}}
+{{- end -}}
+
 {{/* Fails when an open settings map sets a key the chart renders itself. */}}
 {{- define "litellm-stack.config.settings" -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" .extra "path" .path "section" (printf "%s in config.yaml (a ConfigMap)" .section)) -}}
 {{- range $key, $_ := .extra -}}
 {{- if hasKey $.managed $key -}}
 {{- fail (printf "%s.%s: the chart renders %s.%s itself from its own values; remove it here" $.path $key $.section $key) -}}
@@ -61,6 +80,8 @@ exist or whose provider prefix does not match its credential's provider.
 {{- range $key := list "rpm" "tpm" "timeout" "streamTimeout" -}}
 {{- if hasKey $model $key -}}{{- $_ := set $params (snakecase $key) (get $model $key) -}}{{- end -}}
 {{- end -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
+{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
 {{- if hasKey $params $key -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}
@@ -87,7 +108,7 @@ exist or whose provider prefix does not match its credential's provider.
 {{- $litellm := .Values.litellm -}}
 {{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" . | fromJson) (include "litellm-stack.observability.litellmSettings" . | fromJson) -}}
 {{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" $litellmManaged "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
-{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks -}}
+{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks "proxy_batch_write_at" $litellm.proxyBatchWriteAt -}}
 {{- if $litellm.backgroundHealthChecks -}}{{- $_ := set $generalManaged "health_check_interval" $litellm.healthCheckInterval -}}{{- end -}}
 {{- $generalManaged = merge $generalManaged (include "litellm-stack.database.generalSettings" . | fromJson) -}}
 {{- $generalSettings := include "litellm-stack.config.settings" (dict "managed" $generalManaged "extra" $litellm.generalSettings "path" "litellm.generalSettings" "section" "general_settings") | fromJson -}}

@@ -23,6 +23,13 @@ function undocumented(map: YAMLMap, node: Group, path: string): string[] {
 }
 
 describe('values.yaml', () => {
+  it('opens with a header for the chart\'s users (what `helm show values` prints first), not a maintainers\' warning', () => {
+    const header = content(generatedPaths.values).split('\n\n')[0]!;
+    expect(header).toMatch(/^# litellm-stack: /);
+    expect(header).toContain('helm show readme');
+    expect(header).not.toMatch(/do not edit/i);
+  });
+
   it('documents every value with a comment above it', () => {
     const doc = parseDocument(content(generatedPaths.values));
     expect(undocumented(doc.contents as YAMLMap, chartValuesSpec(seedCatalog), '')).toEqual([]);
