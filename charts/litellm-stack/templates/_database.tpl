@@ -99,7 +99,11 @@ app.kubernetes.io/part-of: litellm-stack
 {{- end -}}
 {{- end -}}
 {{- if eq $db.mode "cnpg" -}}
-{{- $max := get $db.cnpg.parameters "max_connections" | default "100" | int -}}
+{{- $maxConnections := get $db.cnpg.parameters "max_connections" | default "100" | toString -}}
+{{- if not (regexMatch "^[0-9]+$" $maxConnections) -}}
+{{- fail (printf "database.cnpg.parameters.max_connections: %q is not a whole number of connections (PostgreSQL takes no unit here)" $maxConnections) -}}
+{{- end -}}
+{{- $max := $maxConnections | int -}}
 {{- $pods := include "litellm-stack.database.peakProxyPods" . | int -}}
 {{- $needed := mul $pods .Values.litellm.numWorkers $db.connectionPoolLimit -}}
 {{- /* 10 connections stay for replication, the operator, backups and the migration Job. */ -}}

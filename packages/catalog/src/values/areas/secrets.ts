@@ -29,7 +29,7 @@ export const secretsArea: Record<string, SpecNode> = {
         'Chart-created Secret only: further keys, such as the credentials\' API keys (`AZURE_US_EAST_API_KEY: …`).',
         {},
         undefined,
-        { patternProperties: { [envNamePattern]: { type: 'string' } }, additionalProperties: false },
+        { patternProperties: { [envNamePattern]: { type: 'string', minLength: 1 } }, additionalProperties: false },
       ),
     },
   ),

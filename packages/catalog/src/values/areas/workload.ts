@@ -83,7 +83,10 @@ export const workloadAreas: Record<string, SpecNode> = {
   extraEnv: openList('Extra env vars (Kubernetes EnvVar objects). A name the chart already sets is an error.', [], {
     type: 'object',
     required: ['name'],
-    properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' } },
+    properties: {
+      name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' },
+      value: { type: 'string', description: 'Its value: a string (quote numbers and booleans); Kubernetes refuses any other type.' },
+    },
     additionalProperties: true,
   }),
   extraEnvFrom: openList('Extra envFrom sources.', [], { type: 'object' }),
