@@ -23,6 +23,12 @@ export default defineConfig({
       { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
       // Every fenced block of every markdown file, run or marked illustrative (tests/docs/docs.spec.ts).
       { extends: true, test: { name: 'docs', include: ['tests/docs/**/*.spec.ts', 'tools/docs/**/*.spec.ts'] } },
+      // A real API server and controller-manager (tools/cluster): installs, upgrades and Flux. Building
+      // the binaries when the cache lacks them takes most of an hour on two cores (.ci/run builds first).
+      {
+        extends: true,
+        test: { name: 'cluster', include: ['tests/cluster/**/*.spec.ts'], testTimeout: 600_000, hookTimeout: 3_600_000 },
+      },
     ],
   },
 });
