@@ -82,7 +82,9 @@ describe.each(helmMajors)('the chart refuses them (%s)', (major) => {
     const refused = await tryRender(major, { ...base, values: params });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(`config.yaml reads os.environ/${missingEnv}, but the proxy has no env var ${missingEnv}`);
-    const fixed = await render(major, { ...base, values: { ...params, extraEnv: [{ name: missingEnv, value: 'x' }] } });
+    // From a Secret: the chart refuses a plain value under a name that looks like a secret.
+    const extraEnv = [{ name: missingEnv, valueFrom: { secretKeyRef: { name: 'litellm-secrets', key: missingEnv } } }];
+    const fixed = await render(major, { ...base, values: { ...params, extraEnv } });
     expect(proxyContainer(fixed).env.map((variable: { name: string }) => variable.name)).toContain(missingEnv);
   });
 

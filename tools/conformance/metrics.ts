@@ -10,7 +10,7 @@ function parseLabels(text: string): Record<string, string> {
 }
 
 /** The values of the samples of `name` whose labels include `labels`, in exposition order. */
-export function sampleValues(exposition: string, name: string, labels: Record<string, string> = {}): number[] {
+function sampleValues(exposition: string, name: string, labels: Record<string, string> = {}): number[] {
   const values: number[] = [];
   for (const match of exposition.matchAll(/^(\w+)(?:\{(.*)\})? (\S+)$/gm)) {
     if (match[1] !== name) continue;
