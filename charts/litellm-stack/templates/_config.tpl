@@ -52,6 +52,7 @@ exist or whose provider prefix does not match its credential's provider.
 
 {{/* Fails when an open settings map sets a key the chart renders itself. */}}
 {{- define "litellm-stack.config.settings" -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" .extra "path" .path "section" (printf "%s in config.yaml (a ConfigMap)" .section)) -}}
 {{- range $key, $_ := .extra -}}
 {{- if hasKey $.managed $key -}}
 {{- fail (printf "%s.%s: the chart renders %s.%s itself from its own values; remove it here" $.path $key $.section $key) -}}
@@ -79,6 +80,8 @@ exist or whose provider prefix does not match its credential's provider.
 {{- range $key := list "rpm" "tpm" "timeout" "streamTimeout" -}}
 {{- if hasKey $model $key -}}{{- $_ := set $params (snakecase $key) (get $model $key) -}}{{- end -}}
 {{- end -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
+{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
 {{- if hasKey $params $key -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}

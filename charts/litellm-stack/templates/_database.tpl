@@ -42,7 +42,7 @@ Secret only exists once the operator has reconciled the Cluster, after pre-insta
 
 {{- define "litellm-stack.database.migrationSelector" -}}
 app.kubernetes.io/component: db-migration
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 app.kubernetes.io/part-of: litellm-stack
 {{- end -}}
 

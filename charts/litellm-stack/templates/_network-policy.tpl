@@ -209,7 +209,7 @@ instance manager) and, with backups, the object store.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: {{ .policy.name }}
+  name: {{ .policy.name | quote }}
   labels:
     {{- include "litellm-stack.labels.common" $root | nindent 4 }}
 spec:
@@ -263,7 +263,7 @@ spec:
 apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
 metadata:
-  name: {{ .policy.name }}
+  name: {{ .policy.name | quote }}
   labels:
     {{- include "litellm-stack.labels.common" $root | nindent 4 }}
 spec:

@@ -96,5 +96,5 @@ Each feature adds to the shared callback lists here, so `callbacks` holds promet
 
 {{/* Label matchers that select this release's proxy targets in Prometheus (ServiceMonitor target labels). */}}
 {{- define "litellm-stack.observability.targetSelector" -}}
-namespace="{{ .Release.Namespace }}", service="{{ include "litellm-stack.names.fullname" . }}"
+{{- printf "namespace=%q, service=%q" .Release.Namespace (include "litellm-stack.names.fullname" .) -}}
 {{- end -}}

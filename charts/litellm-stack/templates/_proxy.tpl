@@ -28,6 +28,12 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- if hasKey $names $extra.name -}}
 {{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}
 {{- end -}}
+{{- if kindIs "string" $extra.value -}}
+{{- include "litellm-stack.secrets.refuseUserinfo" (dict "value" $extra.value "path" (printf "extraEnv[%d].value" $index)) -}}
+{{- if and (include "litellm-stack.secrets.isSensitiveKey" $extra.name) $extra.value (not (hasPrefix "os.environ/" $extra.value)) -}}
+{{- fail (printf "extraEnv[%d].value: %s looks like a secret and would be a plain env value in the Deployment; put it into the Secret and use valueFrom.secretKeyRef instead of value" $index $extra.name) -}}
+{{- end -}}
+{{- end -}}
 {{- $_ := set $names $extra.name true -}}
 {{- $env = append $env $extra -}}
 {{- end -}}
@@ -54,8 +60,8 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 
 {{- define "litellm-stack.proxy.httpProbe" -}}
 httpGet:
-  path: {{ .probe.path }}
-  port: {{ .port | default "http" }}
+  path: {{ .probe.path | quote }}
+  port: {{ .port | default "http" | quote }}
 initialDelaySeconds: {{ .probe.initialDelaySeconds }}
 periodSeconds: {{ .probe.periodSeconds }}
 timeoutSeconds: {{ .probe.timeoutSeconds }}

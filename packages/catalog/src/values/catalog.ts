@@ -2,25 +2,27 @@
 // conversion of the typed catalog into those entries (the chart's defaults).
 import { modelRules } from '../catalog/rules.ts';
 import { modes, providers, supportFlags, type Catalog } from '../catalog/types.ts';
-import { bool, group, idMap, int, num, oneOf, openMap, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
+import { bool, group, idMap, int, num, oneOf, openMap, patterns, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
 
 export const credentialIdPattern = '^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$';
 export const modelIdPattern = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
 export const envNamePattern = '^[A-Z_][A-Z0-9_]*$';
 
-const providerPrefix = `^(${providers.join('|')})/.+`;
+const providerPrefix = `^(${providers.join('|')})/[!-~]+$`;
+/** Azure OpenAI api-version: a dated (preview) version, or the v1 API's aliases. */
+export const azureApiVersionPattern = '^([0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?|v1|latest|preview)$';
 
 export const credentialItem: Group = group(
   'A credential.',
   {
     enabled: bool('Render this credential and the models that use it. Needs its endpoint (apiBase or resourceName).'),
-    description: str('What this credential is for.'),
+    description: str('What this credential is for.', undefined, { pattern: patterns.line }),
     provider: oneOf('LiteLLM provider; the models using this credential must start with `<provider>/`.', providers),
-    apiBase: str('Endpoint URL (LiteLLM api_base).', undefined, { pattern: '^https?://[^\\s]+$' }),
+    apiBase: str('Endpoint URL (LiteLLM api_base), without userinfo: the key goes into the Secret (secretKeys.apiKey).', undefined, { pattern: patterns.url }),
     resourceName: str('Azure OpenAI resource name; the chart derives https://<resourceName>.openai.azure.com. Only for provider azure.', undefined, {
-      pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$',
+      pattern: '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$',
     }),
-    apiVersion: str('Azure api-version (LiteLLM api_version). Required for provider azure.', undefined, { minLength: 1 }),
+    apiVersion: str('Azure api-version (LiteLLM api_version), e.g. 2025-04-01-preview. Required for provider azure.', undefined, { pattern: azureApiVersionPattern }),
     secretKeys: group(
       'Names of the keys, in the chart\'s Secret, that hold this credential\'s secret values; each also becomes an env var of that name.',
       { apiKey: str('Secret key (and env var) holding the API key.', undefined, { pattern: envNamePattern }) },
@@ -46,10 +48,10 @@ const info = group(
   'LiteLLM model_info.',
   {
     mode: oneOf('What the deployment serves; picks the health check and the endpoints it answers.', modes),
-    baseModel: str('LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).', undefined, { minLength: 1 }),
-    accessGroups: strList('Access groups (LiteLLM access_groups) that keys and teams can be granted.', undefined, { minLength: 1 }),
+    baseModel: str('LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).', undefined, { minLength: 1, pattern: patterns.token }),
+    accessGroups: strList('Access groups (LiteLLM access_groups) that keys and teams can be granted.', undefined, { minLength: 1, pattern: patterns.line }),
     disableBackgroundHealthCheck: bool('Skip this deployment in LiteLLM\'s background health check.'),
-    healthCheckVoice: str('Voice for the health check of an audio_speech deployment.', undefined, { minLength: 1 }),
+    healthCheckVoice: str('Voice for the health check of an audio_speech deployment.', undefined, { minLength: 1, pattern: patterns.token }),
     ...Object.fromEntries(supportFlags.map((flag): [string, SpecNode] => [flag, bool(`LiteLLM model_info ${toSnake(flag)}.`)])),
   },
   { schema: { required: ['mode'] } },
@@ -59,8 +61,8 @@ export const modelItem: Group = group(
   'A model deployment.',
   {
     enabled: bool('Render this deployment (default true). It is rendered only when its credential is enabled too.'),
-    description: str('What this deployment is for.'),
-    modelName: str('Public model name clients request; deployments that share one are load-balanced and fail over.', undefined, { minLength: 1 }),
+    description: str('What this deployment is for.', undefined, { pattern: patterns.line }),
+    modelName: str('Public model name clients request; deployments that share one are load-balanced and fail over.', undefined, { minLength: 1, pattern: patterns.line }),
     model: str('LiteLLM model: `<provider>/<deployment name>`.', undefined, { pattern: providerPrefix }),
     credential: str('Id of the credential (under `credentials`) this deployment authenticates with.', undefined, { pattern: credentialIdPattern }),
     rpm: int('Requests per minute this deployment accepts: a limit with routingStrategy usage-based-routing-v2, a balancing weight otherwise.', undefined, { minimum: 1 }),

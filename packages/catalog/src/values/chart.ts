@@ -11,9 +11,9 @@ import { routeArea } from './areas/route.ts';
 import { secretsArea } from './areas/secrets.ts';
 import { operationsArea } from './areas/operations.ts';
 import { workloadAreas } from './areas/workload.ts';
-import { group, oneOf, openMap, str, type Group } from './spec.ts';
+import { group, oneOf, openMap, orEmpty, patterns, str, type Group } from './spec.ts';
 
-const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
+const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 
 export function chartValuesSpec(catalog: Catalog): Group {
   const { credentials, models } = catalogToValues(catalog);

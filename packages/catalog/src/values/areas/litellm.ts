@@ -1,6 +1,6 @@
 // Settings rendered into LiteLLM's config.yaml besides the model and credential lists.
 import { generalSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
-import { bool, group, int, oneOf, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, int, oneOf, openMap, patterns, str, type SpecNode } from '../spec.ts';
 
 export const routingStrategies = [
   'simple-shuffle',
@@ -16,12 +16,12 @@ export const logLevels = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as co
 
 export const litellmArea: Record<string, SpecNode> = {
   ui: group('LiteLLM admin UI.', {
-    username: str('UI_USERNAME; the password is the master key.', 'admin', { minLength: 1 }),
+    username: str('UI_USERNAME; the password is the master key.', 'admin', { minLength: 1, pattern: patterns.token }),
   }),
   litellm: group('LiteLLM proxy settings. The chart owns the keys it renders; the open maps add others.', {
     port: int('Port the proxy listens on in the container.', 4000, { minimum: 1024, maximum: 65535 }),
     numWorkers: int('Uvicorn workers (`--num_workers`). Above 1, Prometheus metrics use a shared multiprocess directory.', 1, { minimum: 1 }),
-    migrationDir: str('LITELLM_MIGRATION_DIR: writable directory for Prisma migrations.', '/tmp/prisma', { pattern: '^/' }),
+    migrationDir: str('LITELLM_MIGRATION_DIR: writable directory for Prisma migrations.', '/tmp/prisma', { pattern: patterns.path }),
     // Production defaults from LiteLLM's "Production Best Practices" page (docs/proxy/prod); docs/operations.md.
     logLevel: oneOf(
       'LITELLM_LOG. LiteLLM\'s production guidance sets ERROR (it also silences the per-request access log); LiteLLM 1.80.8 fails at import on a name the logging module does not know.',

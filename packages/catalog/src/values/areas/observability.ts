@@ -1,13 +1,13 @@
 // Observability: LiteLLM's Prometheus exporter, the objects that consume it (ServiceMonitor, Grafana
 // dashboard, PrometheusRule), OpenTelemetry tracing and Langfuse.
 import { envNamePattern } from '../catalog.ts';
-import { bool, group, num, oneOf, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, labelKeys, labelValues, num, oneOf, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
 /** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
 export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
-const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, { type: 'string' });
+const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, labelValues, labelKeys);
 /** An optional object name: empty, or a DNS subdomain. */
-const dnsSubdomain = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$', maxLength: 253 };
+const dnsSubdomain = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
 /** An optional Secret key name: empty, or an env var name. */
 const optionalKey = { pattern: `^$|${envNamePattern}` };
 
@@ -39,7 +39,7 @@ export const observabilityArea: Record<string, SpecNode> = {
     dashboard: group('Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.', {
       enabled: bool('Render the dashboard ConfigMap.', false),
       labels: labelMap('Labels the Grafana sidecar selects on.', { grafana_dashboard: '1' }),
-      annotations: labelMap('Annotations; the sidecar reads the folder from `grafana_folder`.', { grafana_folder: 'AI' }),
+      annotations: openMap('Annotations; the sidecar reads the folder from `grafana_folder`.', { grafana_folder: 'AI' }, { type: 'string' }, labelKeys),
     }),
     prometheusRule: group('prometheus-operator PrometheusRule with the proxy\'s alerts.', {
       enabled: bool('Render the PrometheusRule.', false),
@@ -56,15 +56,15 @@ export const observabilityArea: Record<string, SpecNode> = {
   tracing: group('OpenTelemetry traces (LiteLLM callback `otel`).', {
     enabled: bool('Add `otel` to litellm_settings.callbacks and set OTEL_* for the proxy.', false),
     exporter: oneOf('OTEL_EXPORTER: the protocol.', otelExporters, 'otlp_grpc'),
-    endpoint: str('OTEL_ENDPOINT: the collector. Default: Tempo\'s OTLP gRPC port in the monitoring namespace.', 'http://tempo.monitoring.svc.cluster.local:4317', {
-      pattern: '^https?://[^\\s/]+(/[^\\s]*)?$',
+    endpoint: str('OTEL_ENDPOINT: the collector (no userinfo: an auth header goes into headersKey). Default: Tempo\'s OTLP gRPC port in the monitoring namespace.', 'http://tempo.monitoring.svc.cluster.local:4317', {
+      pattern: patterns.url,
     }),
     headersKey: str('Secret key holding OTEL_HEADERS (`key=value,…`, e.g. an auth header); empty for none.', '', optionalKey),
-    serviceName: str('OTEL_SERVICE_NAME.', 'litellm', { minLength: 1 }),
+    serviceName: str('OTEL_SERVICE_NAME.', 'litellm', { minLength: 1, pattern: patterns.token }),
   }),
   langfuse: group('Langfuse tracing (LiteLLM success and failure callback `langfuse`).', {
     enabled: bool('Add `langfuse` to litellm_settings.success_callback and failure_callback and set LANGFUSE_*.', false),
-    host: str('LANGFUSE_HOST: the Langfuse URL.', 'https://cloud.langfuse.com', { pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
+    host: str('LANGFUSE_HOST: the Langfuse URL (no userinfo: the keys go into the Secret).', 'https://cloud.langfuse.com', { pattern: patterns.url }),
     publicKeyKey: str('Secret key holding LANGFUSE_PUBLIC_KEY.', 'LANGFUSE_PUBLIC_KEY', { pattern: envNamePattern }),
     secretKeyKey: str('Secret key holding LANGFUSE_SECRET_KEY.', 'LANGFUSE_SECRET_KEY', { pattern: envNamePattern }),
   }),
