@@ -3,7 +3,7 @@
 // spend-log writes), and its readiness is blind to the proxy, which is why readiness stays on the proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noDatabase, proxyInputFromObjects } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { HealthApp, LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { proxyContainer, render, type K8sObject } from '../support/chart.ts';
@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await healthApp?.stop();
   await proxy?.stop();
-  await backends?.azure_credential_us_east.stop();
+  await stopBackends(backends);
 });
 
 describe('healthApp.enabled', () => {

@@ -1,13 +1,13 @@
 // Observability: LiteLLM's Prometheus exporter, the objects that consume it (ServiceMonitor, Grafana
 // dashboard, PrometheusRule), OpenTelemetry tracing and Langfuse.
 import { envNamePattern } from '../catalog.ts';
-import { bool, group, labelKeys, labelValues, num, oneOf, openMap, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, group, labelKeys, labelValues, num, oneOf, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
 /** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
 export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
 const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, labelValues, labelKeys);
 /** An optional object name: empty, or a DNS subdomain. */
-const dnsSubdomain = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$', maxLength: 253 };
+const dnsSubdomain = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
 /** An optional Secret key name: empty, or an env var name. */
 const optionalKey = { pattern: `^$|${envNamePattern}` };
 
