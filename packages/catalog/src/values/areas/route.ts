@@ -3,6 +3,8 @@ import type { JSONSchema7 } from 'json-schema';
 import { liteLLMKeysVersion } from '../litellm-keys.ts';
 import { bool, group, labelKeys, labelValues, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
+const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
+
 /**
  * The public route's path prefixes: every route in LiteLLM 1.80.8's LiteLLMRoutes.openai_routes and
  * anthropic_routes falls under one (but /utils/*), and none of its management, key, spend or admin routes.
@@ -13,7 +15,6 @@ export const inferencePaths = [
   '/openai/deployments', '/videos', '/ocr', '/search',
 ] as const;
 
-const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 /** Gateway API's Duration (GEP-2257). */
 const gatewayDuration = { pattern: '^$|^([0-9]{1,5}(h|m|s|ms)){1,4}$' };
 
