@@ -18,15 +18,21 @@ export interface HelmPin {
   sha256: string;
 }
 
-export const helmPins: Record<HelmMajor, HelmPin> = JSON.parse(
-  readFileSync(join(repoRoot, 'tools', 'helm-binaries.json'), 'utf8'),
-);
+// kubectl comes from the same kind of package (the cluster tests' client), pinned in the same file.
+const pins: Record<HelmMajor | 'kubectl', HelmPin> = JSON.parse(readFileSync(join(repoRoot, 'tools', 'helm-binaries.json'), 'utf8'));
+export const helmPins: Record<HelmMajor, HelmPin> = { helm3: pins.helm3, helm4: pins.helm4 };
+export const kubectlPin: HelmPin = pins.kubectl;
 
 export const toolsDir = join(repoRoot, '.tools');
 
 /** Path of the pinned binary that `npm ci` installed (tools/install-helm.ts). */
 export function pinnedHelmPath(major: HelmMajor): string {
   return join(toolsDir, major, 'helm');
+}
+
+/** Path of the pinned kubectl that `npm ci` installed (tools/install-helm.ts). */
+export function pinnedKubectlPath(): string {
+  return join(toolsDir, 'kubectl', 'kubectl');
 }
 
 /**

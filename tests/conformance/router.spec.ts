@@ -6,16 +6,24 @@ import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { sleep } from '../../tools/conformance/process.ts';
+import { sampleValues } from '../../tools/conformance/metrics.ts';
 import { startOfFreshMinute, sendSequentially } from '../../tools/conformance/traffic.ts';
 
 const regions = ['azure_credential_us_east', 'azure_credential_us_east2'] as const;
 
-/** ci/03-ha with both regions on fake backends; `allowedFails` overrides the chart's router value. */
-function haScenario(allowedFails: number) {
+/**
+ * ci/03-ha with both regions on fake backends; `allowedFails` overrides the chart's router value. The
+ * test runs one proxy process, so as one replica without the scenario's shared cache (which the chart
+ * requires only when several processes count usage).
+ */
+function haScenario(allowedFails: number, extraValues: object = {}) {
   const state = {} as { backends: Record<(typeof regions)[number], FakeBackend>; proxy: LiteLLMProxy };
   beforeAll(async () => {
     state.backends = await startBackends(regions);
-    const values = { ...backendValues(state.backends), litellm: { router: { allowedFails } } };
+    const values = {
+      ...backendValues(state.backends), litellm: { router: { allowedFails } },
+      autoscaling: { enabled: false }, replicas: 1, cache: { enabled: false }, ...extraValues,
+    };
     const input = await renderProxyInput({ files: ['ci/03-ha.yaml'], values }, [testSecret(existingSecretName)]);
     expect(input.config.model_list.filter((entry: { model_name: string }) => entry.model_name === 'gpt-4.1')).toHaveLength(2);
     expect(input.config.router_settings).toMatchObject({ routing_strategy: 'usage-based-routing-v2', allowed_fails: allowedFails, num_retries: 2 });
@@ -30,6 +38,9 @@ function haScenario(allowedFails: number) {
   });
   return state;
 }
+
+/** The chart's model id (model_info.id) of gpt-4.1 in each region: the seed's, and ci/03-ha's second one. */
+const modelIds = { azure_credential_us_east: 'gpt-4-1', azure_credential_us_east2: 'gpt-4-1-us-east2' } as const;
 
 const servedGpt41 = (backend: FakeBackend) => backend.requests.filter((request) => request.deployment === 'gpt-4.1').length;
 
@@ -47,12 +58,13 @@ async function splitTraffic(proxy: LiteLLMProxy, backends: Record<(typeof region
 /** The region usage-based-routing picks next is the one with less traffic: make that one fail. */
 function failLeastUsed(backends: Record<(typeof regions)[number], FakeBackend>): { failing: FakeBackend; healthy: FakeBackend } {
   const [failing, healthy] = [...Object.values(backends)].sort((a, b) => servedGpt41(a) - servedGpt41(b)) as [FakeBackend, FakeBackend];
-  failing.failWith = 500;
+  failing.failWith = { status: 500 };
   return { failing, healthy };
 }
 
 describe('ci/03-ha: gpt-4.1 served by two regions, allowedFails 1', () => {
-  const ha = haScenario(1);
+  // Metrics on: the cooldown shows in litellm_deployment_state.
+  const ha = haScenario(1, { monitoring: { metrics: { enabled: true } } });
 
   it('splits 100 requests between both backends, and fails over to the healthy one while the other answers 500', async () => {
     await startOfFreshMinute(20);
@@ -76,6 +88,12 @@ describe('ci/03-ha: gpt-4.1 served by two regions, allowedFails 1', () => {
     expect(new Set(afterCooldown.map((response) => response.json.choices[0].message.content))).toEqual(new Set([`answer from ${healthy.name}`]));
     // The failing region was tried until cooled down, so the 200s are real failovers.
     expect(servedGpt41(failing) - failingBefore).toBeGreaterThanOrEqual(2);
+    // The cooldown as Prometheus sees it, per chart model id: among the failing region's states (0 healthy,
+    // 1 partial outage, 2 complete outage; one series per label set) a complete outage, the other healthy.
+    const scrape = await (await fetch(`${ha.proxy.url}/metrics/`)).text();
+    const labels = (backend: FakeBackend) => ({ model_id: modelIds[backend.name as (typeof regions)[number]] });
+    expect(sampleValues(scrape, 'litellm_deployment_state', labels(failing))).toContain(2);
+    expect(new Set(sampleValues(scrape, 'litellm_deployment_state', labels(healthy)))).toEqual(new Set([0]));
   });
 });
 

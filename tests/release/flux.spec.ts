@@ -106,10 +106,20 @@ describe('the HelmRelease values', () => {
     expect(validate(merged), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
-  it('the schema has teeth: a misspelt key, a credential without an endpoint, a wrong type fail', () => {
+  it('the schema has teeth: a misspelt key, a wrong type fail', () => {
     expect(validate(coalesce(defaults, { ...values, replcas: 2 }))).toBe(false);
-    expect(validate(coalesce(defaults, { ...values, credentials: { azure_anthropic: { enabled: true, apiBase: null } } }))).toBe(false);
+    expect(validate(coalesce(defaults, { ...values, credentials: { azure_anthropic: { enabled: 'yes' } } }))).toBe(false);
     expect(validate(coalesce(defaults, { ...values, replicas: 'two' }))).toBe(false);
+  });
+
+  it('a credential without an endpoint is refused by the chart\'s conditional checks (templates/_rules.tpl), naming it', async () => {
+    const { apiBase: _, ...withoutEndpoint } = values.credentials.azure_anthropic;
+    const broken = { ...values, credentials: { ...values.credentials, azure_anthropic: withoutEndpoint } };
+    for (const major of helmMajors) {
+      const result = await tryRender(major, { values: broken });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('credentials.azure_anthropic: set one of apiBase, resourceName');
+    }
   });
 
   describe.each(helmMajors.map((major) => [major] as [HelmMajor]))('%s', (major) => {

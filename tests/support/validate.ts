@@ -1,5 +1,6 @@
 // Validates rendered objects against their schemas: core kinds with kubernetes-validate --strict
-// (unknown fields fail), custom resources with ajv against ../shared/schemas/crds (see its README).
+// (unknown fields fail), custom resources with ajv against the JSON schemas tools/cluster/crds.ts
+// derives from the pinned upstream CRDs (tools/cluster/crds.json).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +9,12 @@ import { promisify } from 'node:util';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { stringify } from 'yaml';
-import { repoRoot } from '../../tools/helm.ts';
+import { ensureCrds } from '../../tools/cluster/crds.ts';
 import { venvBin } from '../../tools/python-env.ts';
 import type { K8sObject } from './chart.ts';
 
 export const kubernetesVersion = '1.32.0';
-export const crdSchemaDir = process.env.CRD_SCHEMA_DIR ?? join(repoRoot, '..', 'shared', 'schemas', 'crds');
+export const crdSchemaDir = process.env.CRD_SCHEMA_DIR ?? ensureCrds().schemaDir;
 
 const builtinGroups = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'networking.k8s.io', 'rbac.authorization.k8s.io']);
 const isBuiltin = (apiVersion: string) => builtinGroups.has(apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
@@ -21,7 +22,7 @@ const isBuiltin = (apiVersion: string) => builtinGroups.has(apiVersion.includes(
 const ajv = new Ajv({
   strict: false,
   allErrors: true,
-  // Go RE2 patterns that JavaScript's RegExp rejects (see shared/schemas/README.md).
+  // Go RE2 patterns that JavaScript's RegExp rejects: Cilium's `^\\PC*$` and prometheus-operator's `^(?i)(abort|warn)?$`.
   code: {
     regExp: ((pattern: string, flags: string) => {
       // ajv may already pass the `u` flag; a repeated flag is a SyntaxError.

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmPins, runHelm } from '../../tools/helm.ts';
+import { execFileSync } from 'node:child_process';
+import { helmPins, kubectlPin, pinnedKubectlPath, runHelm } from '../../tools/helm.ts';
 import { installHelm } from '../../tools/install-helm.ts';
 
 describe('install-helm', () => {
@@ -11,6 +12,11 @@ describe('install-helm', () => {
       const { stdout } = await runHelm(major, ['version', '--template', '{{ .Version }}']);
       expect(stdout.trim()).toBe(helmPins[major].version);
     }
+  });
+
+  it('installs the pinned kubectl (the cluster tests\' client), which reports the pinned version', () => {
+    const out = execFileSync(pinnedKubectlPath(), ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(out).clientVersion.gitVersion).toBe(kubectlPin.version);
   });
 
   it('refuses a binary whose sha256 is not the pinned one and writes nothing', async () => {

@@ -24,6 +24,8 @@ export interface RecordedRequest {
   deployment: string | undefined;
   /** A websocket upgrade (realtime) rather than a plain request. */
   upgrade: boolean;
+  /** When it arrived (ms since the epoch): back-off shows in the gaps. */
+  at: number;
   /** Set when the fake refused the request as the real provider would. */
   rejection?: Rejection;
 }
@@ -133,6 +135,39 @@ export function streamFrames(kind: UpstreamKind, body: any, name: string): strin
   }
 }
 
+/** A provider failing on purpose: every request (or the next `times`) gets `status`. */
+export interface Failure {
+  status: number;
+  /** Sent as `retry-after-ms` and `retry-after` (whole seconds, rounded up), as Azure OpenAI does. */
+  retryAfterMs?: number;
+  times?: number;
+}
+
+/** The provider's own error body for a failure status (429 rate limit, 529 overloaded, 5xx). */
+export function failureBody(provider: Provider, failure: Failure): object {
+  const seconds = Math.ceil((failure.retryAfterMs ?? 0) / 1000);
+  switch (provider) {
+    case 'azure':
+      return failure.status === 429
+        ? { error: { code: '429', message: `Requests to the ChatCompletions_Create Operation under Azure OpenAI API have exceeded call rate limit of your current OpenAI S0 pricing tier. Please retry after ${seconds} seconds.` } }
+        : { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } };
+    case 'anthropic': {
+      const [type, message] = failure.status === 429 ? ['rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit']
+        : failure.status === 529 ? ['overloaded_error', 'Overloaded'] : ['api_error', 'Internal server error'];
+      return { type: 'error', error: { type, message } };
+    }
+    case 'azure_ai':
+      return { error: { code: String(failure.status), message: failure.status === 429 ? `Rate limit is exceeded. Try again in ${seconds} seconds.` : 'Internal server error', status: failure.status } };
+    case 'cohere':
+      return { id: `fail-${Date.now()}`, message: failure.status === 429 ? 'too many requests' : 'internal server error' };
+  }
+}
+
+export function failureHeaders(failure: Failure): Record<string, string> {
+  if (failure.retryAfterMs === undefined) return {};
+  return { 'retry-after-ms': String(failure.retryAfterMs), 'retry-after': String(Math.ceil(failure.retryAfterMs / 1000)) };
+}
+
 function parseBody(raw: string): any {
   if (raw === '') return undefined;
   try {
@@ -144,8 +179,8 @@ function parseBody(raw: string): any {
 
 export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
-  /** When set, every request is answered with this HTTP status (a failing provider). */
-  failWith: number | undefined;
+  /** When set, requests are answered with this failure, in the provider's error shape. */
+  failWith: Failure | undefined;
   private server: Server | undefined;
 
   constructor(
@@ -177,7 +212,7 @@ export class FakeBackend {
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
     return {
       method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers,
-      body: parseBody(raw), ...classifyPath(this.provider, url.pathname, this.basePath), upgrade,
+      body: parseBody(raw), ...classifyPath(this.provider, url.pathname, this.basePath), upgrade, at: Date.now(),
     };
   }
 
@@ -220,23 +255,25 @@ export class FakeBackend {
     request.on('end', async () => {
       const recorded = this.record(request, Buffer.concat(chunks).toString('utf8'), false);
       this.requests.push(recorded);
-      if (this.failWith === undefined && recorded.kind) recorded.rejection = await this.check(recorded);
-      const frames = this.failWith === undefined && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;
+      const failure = this.failWith;
+      if (failure?.times !== undefined && --failure.times <= 0) this.failWith = undefined;
+      if (!failure && recorded.kind) recorded.rejection = await this.check(recorded);
+      const frames = !failure && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;
       if (frames) {
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
         for (const frame of frames) response.write(frame);
         response.end();
         return;
       }
-      const [status, reply] = this.failWith !== undefined
-        ? [this.failWith, { error: { message: `${this.name} is failing on purpose`, type: 'server_error' } }]
+      const [status, reply, headers] = failure
+        ? [failure.status, failureBody(this.provider, failure), failureHeaders(failure)]
         : recorded.rejection
-          ? [recorded.rejection.status, recorded.rejection.body]
+          ? [recorded.rejection.status, recorded.rejection.body, recorded.rejection.headers]
           : recorded.kind
-            ? [200, answer(recorded.kind, recorded.body, this.name)]
-            : [404, { error: { code: '404', message: 'Resource not found' } }];
+            ? [200, answer(recorded.kind, recorded.body, this.name), {}]
+            : [404, { error: { code: '404', message: 'Resource not found' } }, {}];
       const bytes = Buffer.from(JSON.stringify(reply));
-      response.writeHead(status, { ...recorded.rejection?.headers, 'content-type': 'application/json', 'content-length': bytes.length });
+      response.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': bytes.length });
       response.end(bytes);
     });
   }

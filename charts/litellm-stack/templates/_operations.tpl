@@ -4,17 +4,6 @@ allows (docs/operations.md). LiteLLM (uvicorn) drains in-flight requests on SIGT
 its own, so the grace period is what bounds a stream during a rollout.
 */}}
 
-{{/* Seconds of a Gateway API Duration ("600s", "1h30m", "500ms"), rounded up. */}}
-{{- define "litellm-stack.shutdown.durationSeconds" -}}
-{{- $ms := 0 -}}
-{{- range regexFindAll "[0-9]+(h|ms|m|s)" . -1 -}}
-{{- $n := regexFind "^[0-9]+" . | int -}}
-{{- $unit := regexReplaceAll "^[0-9]+" . "" -}}
-{{- $ms = add $ms (mul $n (get (dict "h" 3600000 "m" 60000 "s" 1000 "ms" 1) $unit)) -}}
-{{- end -}}
-{{- div (add $ms 999) 1000 -}}
-{{- end -}}
-
 {{/* The longest request the chart allows, as JSON {seconds, source}: the value path that sets it. */}}
 {{- define "litellm-stack.shutdown.longestRequest" -}}
 {{- $longest := dict "seconds" (int .Values.litellm.router.timeout) "source" "litellm.router.timeout" -}}
@@ -27,7 +16,7 @@ its own, so the grace period is what bounds a stream during a rollout.
 {{- end -}}
 {{- end -}}
 {{- if and .Values.route.enabled .Values.route.timeouts.request -}}
-{{- $seconds := include "litellm-stack.shutdown.durationSeconds" .Values.route.timeouts.request | int -}}
+{{- $seconds := include "litellm-stack.durations.seconds" .Values.route.timeouts.request | int -}}
 {{- if gt $seconds (int $longest.seconds) -}}{{- $longest = dict "seconds" $seconds "source" "route.timeouts.request" -}}{{- end -}}
 {{- end -}}
 {{- toJson $longest -}}
@@ -92,4 +81,29 @@ process without the proxy's config, whose /health/readiness reports healthy even
 */}}
 {{- define "litellm-stack.healthApp.probePort" -}}
 {{- if .Values.healthApp.enabled -}}health{{- else -}}http{{- end -}}
+{{- end -}}
+
+{{/*
+Combinations that render but break in production. Included by proxy-deployment.yaml on every render.
+- More than one proxy process without a cache: usage-based routing counts rpm/tpm per process, so every
+  limit is multiplied by the number of processes (LiteLLM's redis_requirements page).
+- An image tag of a compromised LiteLLM release (files/compromised-litellm.json, shared with the
+  conformance suite's pin check).
+- A digest pin with pullPolicy Never: the kubelet may not pull it.
+*/}}
+{{- define "litellm-stack.operations.checks" -}}
+{{- $processes := mul (ternary .Values.autoscaling.maxReplicas .Values.replicas .Values.autoscaling.enabled) .Values.litellm.numWorkers -}}
+{{- $strategy := .Values.litellm.router.routingStrategy -}}
+{{- if and (gt (int $processes) 1) (hasPrefix "usage-based-routing" $strategy) (not .Values.cache.enabled) -}}
+{{- fail (printf "litellm.router.routingStrategy: %s counts rpm/tpm in each proxy process, and %d can run (replicas or autoscaling.maxReplicas × litellm.numWorkers) without a shared cache, which multiplies every limit; set cache.enabled (Redis) or use one replica with one worker" $strategy (int $processes)) -}}
+{{- end -}}
+{{- $version := regexFind "[0-9]+\\.[0-9]+\\.[0-9]+" .Values.image.tag -}}
+{{- range (.Files.Get "files/compromised-litellm.json" | fromJson).releases -}}
+{{- if eq .version $version -}}
+{{- fail (printf "image.tag: %s is LiteLLM %s, a compromised release (%s: %s); pin another release, and rotate every credential a pod of it held" $.Values.image.tag .version .advisory .note) -}}
+{{- end -}}
+{{- end -}}
+{{- if and .Values.image.digest (eq .Values.image.pullPolicy "Never") -}}
+{{- fail (printf "image.pullPolicy: Never cannot pull the digest-pinned image %s; use IfNotPresent (a digest never changes) or Always" (include "litellm-stack.proxy.image" .)) -}}
+{{- end -}}
 {{- end -}}

@@ -90,11 +90,6 @@ describe('values.schema.json', () => {
     }
   });
 
-  it('expresses the catalog rules as if/then on every model entry', () => {
-    const [modelEntry] = Object.values<any>(schema.properties.models.patternProperties);
-    expect(modelEntry.allOf).toHaveLength(7);
-  });
-
   it('constrains the master key and salt key', () => {
     const secrets = schema.properties.secrets.properties;
     const ajv = new Ajv();

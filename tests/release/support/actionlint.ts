@@ -7,7 +7,7 @@ import { toolsDir } from '../../../tools/helm.ts';
 export const actionlintVersion = 'v1.7.12';
 export const actionlintBin = join(toolsDir, 'go', 'bin', 'actionlint');
 
-function goBinary(): string {
+export function goBinary(): string {
   if (process.env.GO) return process.env.GO;
   for (const candidate of ['/usr/local/go/bin/go', '/usr/lib/go/bin/go']) if (existsSync(candidate)) return candidate;
   return 'go';

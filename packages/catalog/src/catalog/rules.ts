@@ -1,6 +1,7 @@
 // The catalog's invariants. Rules on a single model entry are written once, as JSON Schema if/then:
-// the generator puts them into values.schema.json (so Helm enforces them on users' values) and
-// validateCatalog runs the very same schemas over the catalog, with the rule's own message.
+// the generator puts them into files/conditional-rules.json, which the chart's templates evaluate on
+// users' values (templates/_rules.tpl), and validateCatalog runs the very same schemas over the
+// catalog, with the rule's own message.
 import type { JSONSchema7 } from 'json-schema';
 
 export interface EntryRule {

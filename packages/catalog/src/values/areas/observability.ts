@@ -6,6 +6,8 @@ import { bool, group, labelKeys, labelValues, num, oneOf, openMap, patterns, str
 /** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
 export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
 const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, labelValues, labelKeys);
+/** An optional object name: empty, or a DNS subdomain. */
+const dnsSubdomain = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$', maxLength: 253 };
 /** An optional Secret key name: empty, or an env var name. */
 const optionalKey = { pattern: `^$|${envNamePattern}` };
 
@@ -19,12 +21,20 @@ export const observabilityArea: Record<string, SpecNode> = {
         'Adds `prometheus` to litellm_settings.callbacks and `prometheus_system` to service_callback (singular: LiteLLM ignores `service_callbacks`). With litellm.numWorkers > 1, PROMETHEUS_MULTIPROC_DIR points at an emptyDir so all workers report.',
         false,
       ),
+      requireAuth: bool(
+        'litellm_settings.require_auth_for_metrics_endpoint: /metrics asks for a LiteLLM key, as the API does. Its series carry key aliases, team aliases and user emails (litellm#24530); from LiteLLM 1.85 this is LiteLLM\'s default. The ServiceMonitor then sends the key in monitoring.serviceMonitor.authorization.',
+        true,
+      ),
     }),
     serviceMonitor: group('prometheus-operator ServiceMonitor scraping /metrics/ (LiteLLM answers /metrics with a 307 redirect).', {
       enabled: bool('Render the ServiceMonitor.', false),
       labels: labelMap('Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).', {}),
       interval: str('Scrape interval.', '30s', promDuration),
       scrapeTimeout: str('Scrape timeout; not longer than the interval.', '10s', promDuration),
+      authorization: group('The Bearer key Prometheus scrapes with when monitoring.metrics.requireAuth is on: a Secret in the release namespace.', {
+        secretName: str('Secret holding the key; empty: the proxy\'s Secret (secrets.existingSecret or the chart-created one).', '', dnsSubdomain),
+        key: str('Key in that Secret; empty: the master key\'s (secrets.masterKeyKey). With a database, prefer a virtual key allowed only the /metrics route.', '', optionalKey),
+      }),
     }),
     dashboard: group('Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.', {
       enabled: bool('Render the dashboard ConfigMap.', false),

@@ -1,8 +1,20 @@
 // Gateway API routing to the proxy Service.
 import type { JSONSchema7 } from 'json-schema';
+import { liteLLMKeysVersion } from '../litellm-keys.ts';
 import { bool, group, labelKeys, labelValues, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
 const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
+
+/**
+ * The public route's path prefixes: every route in LiteLLM 1.80.8's LiteLLMRoutes.openai_routes and
+ * anthropic_routes falls under one (but /utils/*), and none of its management, key, spend or admin routes.
+ */
+export const inferencePaths = [
+  '/v1', '/v2/rerank', '/chat', '/completions', '/embeddings', '/models', '/images', '/audio', '/moderations', '/rerank',
+  '/responses', '/batches', '/files', '/realtime', '/assistants', '/threads', '/vector_stores', '/fine_tuning', '/engines',
+  '/openai/deployments', '/videos', '/ocr', '/search',
+] as const;
+
 /** Gateway API's Duration (GEP-2257). */
 const gatewayDuration = { pattern: '^$|^([0-9]{1,5}(h|m|s|ms)){1,4}$' };
 
@@ -28,9 +40,16 @@ export const routeArea: Record<string, SpecNode> = {
       hostnames: strList('Host names the route answers. The first also gives PROXY_BASE_URL for OIDC when oidc.proxyBaseUrl is empty.', [], {
         pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
       }),
-      pathPrefix: str('Path prefix routed to the proxy: an absolute path without `//`, `.` or `..` segments.', '/', {
-        pattern: "^/([-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*$",
-      }),
+      pathPrefix: str(
+        'One path prefix routed to the proxy instead of `paths` (an absolute path without `//`, `.` or `..` segments). `/` publishes everything, the admin UI, management APIs and /metrics included. Empty: `paths`.',
+        '',
+        { pattern: "^(/([-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*)?$" },
+      ),
+      paths: strList(
+        `Path prefixes routed to the proxy when pathPrefix is empty: LiteLLM ${liteLLMKeysVersion}'s inference APIs (OpenAI, Azure and Anthropic shapes) and the model list, never the admin UI, management APIs or /metrics (tests/chart/route.spec.ts checks them against LiteLLM's own route lists).`,
+        [...inferencePaths],
+        { pattern: "^/([-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*$" },
+      ),
       timeouts: group('HTTPRoute rule timeouts. LLM responses (and streams) are slow: the default matches litellm.router.timeout.', {
         request: str('Whole request timeout; empty: the Gateway\'s default.', '600s', gatewayDuration),
         backendRequest: str('Timeout of one request to the proxy (retries included in `request`); empty: not set.', '', gatewayDuration),
