@@ -27,6 +27,9 @@ const hostile: Record<string, string> = {
 /** Schema paths no profile sets, and why that is fine. */
 const notReached: Record<string, string> = {
   'global.*': 'the Helm convention for subcharts; this chart reads nothing from it',
+  'extraEnv[].*': 'main\'s extraEnv item schema keeps other EnvVar fields open; ci/40 sets value and the walk reaches it as extraEnv[].value',
+  'monitoring.serviceMonitor.authorization.secretName': 'landed on main at the last merge; not yet set by a profile (anchored DNS pattern)',
+  'monitoring.serviceMonitor.authorization.key': 'as monitoring.serviceMonitor.authorization.secretName',
   'lifecycle.stopSignal': 'a Kubernetes 1.33 field the scenarios\' validators (1.32) refuse; anchored pattern ^SIG[A-Z0-9]+$',
   'networkPolicy.peers.cache.cidr': 'a cidr override contradicts the host name the other peers are checked by; peers.objectStore.cidr and peers.langfuse.cidr take the same path (hostRule)',
   'networkPolicy.peers.tracing.cidr': 'as peers.cache.cidr',
@@ -48,7 +51,8 @@ it('the profiles set every string field of the schema, except the ones listed wi
 });
 
 describe.each(helmMajors)('%s', (major) => {
-  it.each(everyValueProfiles)('%s: hostile text in any string is refused by its path, or changes no structure', async (profile) => {
+  // Some hundred renders; slow on a loaded 2-core machine.
+  it.each(everyValueProfiles)('%s: hostile text in any string is refused by its path, or changes no structure', { timeout: 900_000 }, async (profile) => {
     const base = effectiveValues([profile]);
     const fields = stringFields(valuesSchema, base);
     const baseline = JSON.stringify(shape(await render(major, { values: base, upgrade: true })));
