@@ -22,10 +22,11 @@ export interface RecordedRequest {
   upgrade: boolean;
 }
 
+// Azure deployment names may contain slashes (the seed's `gpt5_series/gpt-5`).
 const routes: Array<[RegExp, UpstreamKind]> = [
-  [/\/openai\/deployments\/([^/]+)\/chat\/completions$/, 'azure-chat'],
-  [/\/openai\/deployments\/([^/]+)\/embeddings$/, 'azure-embeddings'],
-  [/\/openai\/deployments\/([^/]+)\/images\/generations$/, 'azure-images'],
+  [/\/openai\/deployments\/(.+)\/chat\/completions$/, 'azure-chat'],
+  [/\/openai\/deployments\/(.+)\/embeddings$/, 'azure-embeddings'],
+  [/\/openai\/deployments\/(.+)\/images\/generations$/, 'azure-images'],
   [/\/v1\/messages$/, 'anthropic-messages'],
   [/\/v2\/rerank$/, 'cohere-rerank'],
   [/\/embeddings$/, 'embeddings'],
