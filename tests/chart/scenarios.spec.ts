@@ -61,7 +61,7 @@ describe.each(helmMajors)('%s', (major) => {
       expect(refs.length).toBeGreaterThan(0);
       const rendered = new Map(objects.filter((o) => o.kind === 'Secret').map((o) => [o.metadata.name, o]));
       // CloudNativePG makes <cluster>-app for the database owner; its `uri` key is the connection URI.
-      const operatorMade = values.database.mode === 'cnpg' ? 'rel-litellm-stack-db-app' : undefined;
+      const operatorMade = values.database.mode === 'cnpg' ? `${values.database.cnpg.clusterName || 'rel-litellm-stack-db'}-app` : undefined;
       for (const ref of refs) {
         const secret = rendered.get(ref.name);
         if (secret) expect(Object.keys(secret.data), ref.key).toContain(ref.key);
