@@ -81,6 +81,21 @@ describe('02-seed-full in LiteLLM', () => {
     expect(listed).toEqual(expect.arrayContaining(['gpt-realtime', 'gpt-realtime-mini', 'gpt-audio', 'gpt-audio-mini']));
   });
 
+  // Access groups restrict virtual keys and teams, which live in the database; the suite has none, and the
+  // master key reaches every model. What can be shown without one: LiteLLM holds each deployment's
+  // groups, id and base model as the seed wrote them (docs/conformance.md).
+  it('holds the seed\'s model_info ids, access groups and base models for every deployment (/model/info)', async () => {
+    const info = await proxy.call('/v1/model/info');
+    expect(info.status).toBe(200);
+    const byId = new Map(info.json.data.map((entry: any) => [entry.model_info.id, entry.model_info]));
+    for (const model of enabledModels) {
+      expect(byId.get(model.info.id ?? model.id), model.id).toMatchObject({
+        ...(model.info.accessGroups ? { access_groups: model.info.accessGroups } : {}),
+        ...(model.info.baseModel ? { base_model: model.info.baseModel } : {}),
+      });
+    }
+  });
+
   it('answers 401 without a key, and refuses a wrong key', async () => {
     const none = await fetch(`${proxy.url}/v1/models`);
     expect(none.status).toBe(401);
