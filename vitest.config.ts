@@ -15,12 +15,14 @@ export default defineConfig({
       // tools/release has its own project (below), so its unit tests do not run twice.
       {
         extends: true,
-        test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'], exclude: [...configDefaults.exclude, 'tools/release/**'] },
+        test: { name: 'tools', include: ['tools/**/*.spec.ts', 'tests/tools/**/*.spec.ts'], exclude: [...configDefaults.exclude, 'tools/release/**', 'tools/docs/**'] },
       },
       { extends: true, test: { name: 'release', include: ['tests/release/**/*.spec.ts', 'tools/release/**/*.spec.ts'] } },
       { extends: true, test: { name: 'nx-plugin', include: ['packages/nx-plugin/**/*.spec.ts'] } },
       // The real LiteLLM proxy against fake providers and a real Redis (docs/conformance.md).
       { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
+      // Every fenced block of every markdown file, run or marked illustrative (tests/docs/docs.spec.ts).
+      { extends: true, test: { name: 'docs', include: ['tests/docs/**/*.spec.ts', 'tools/docs/**/*.spec.ts'] } },
     ],
   },
 });

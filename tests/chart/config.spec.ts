@@ -15,7 +15,10 @@ describe.each(helmMajors)('%s', (major) => {
     expect(config.model_list).toEqual([]);
     expect(config.credential_list).toEqual([]);
     // The default database mode (cnpg) adds the Prisma pool size.
-    expect(config.general_settings).toEqual({ master_key: 'os.environ/LITELLM_MASTER_KEY', background_health_checks: false, database_connection_pool_limit: 10 });
+    // proxy_batch_write_at: LiteLLM's production guidance (60 s).
+    expect(config.general_settings).toEqual({
+      master_key: 'os.environ/LITELLM_MASTER_KEY', background_health_checks: false, database_connection_pool_limit: 10, proxy_batch_write_at: 60,
+    });
   });
 
   it('renders the whole seed catalog in 02-seed-full, each deployment on its credential', async () => {
@@ -140,7 +143,8 @@ describe.each(helmMajors)('%s', (major) => {
     expect(container.image).toBe('ghcr.io/berriai/litellm:main-v1.80.8-stable.1');
     expect(container.args).toEqual(['--config', '/app/config.yaml', '--port', '4000']);
     expect(container.ports).toEqual([{ name: 'http', containerPort: 4000, protocol: 'TCP' }]);
-    expect(container.resources).toEqual({ requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1000m', memory: '1Gi' } });
+    // LiteLLM's production guidance: 2 vCPU / 4 GB per single-worker proxy.
+    expect(container.resources).toMatchObject({ requests: { cpu: '2', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } });
     expect(container.startupProbe).toMatchObject({ httpGet: { path: '/health/liveliness', port: 'http' }, initialDelaySeconds: 30, failureThreshold: 30 });
     expect(container.livenessProbe).toMatchObject({ httpGet: { path: '/health/liveliness' }, initialDelaySeconds: 60 });
     expect(container.readinessProbe).toMatchObject({ httpGet: { path: '/health/readiness' }, initialDelaySeconds: 30 });

@@ -2,14 +2,14 @@
 // Prisma migrations run on install and on upgrade.
 import { describe, expect, it } from 'vitest';
 import { helmMajors, type HelmMajor } from '../../tools/helm.ts';
-import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, tryRender, type K8sObject } from '../support/chart.ts';
+import { liteLLMConfig, objectsOfKind, proxyContainer, render, scenarioFiles, single, tryRender, type K8sObject } from '../support/chart.ts';
 import { schemaErrors } from '../support/validate.ts';
 
 const envVar = (objects: K8sObject[], name: string) => proxyContainer(objects).env.find((e: { name: string }) => e.name === name);
 const oneRegion = { credentials: { azure_credential_us_east: { enabled: true, resourceName: 'contoso-eastus' } }, secrets: { existingSecret: 'litellm-secrets' } };
 
 describe.each(helmMajors)('database (%s)', (major) => {
-  it('21-seed-database: the seed\'s cluster name, PostgreSQL 18.1 with pgvector, priority class, backup sidecar and pod knobs', async () => {
+  it('21-seed-database: the seed\'s cluster name, PostgreSQL 18.1 with pgvector, priority class, backup sidecar and /tmp limit', async () => {
     const objects = await render(major, { files: ['ci/21-seed-database.yaml'] });
     const cluster = single(objects, 'Cluster');
     expect(cluster.metadata.name).toBe('litellm-postgresql');
@@ -27,7 +27,6 @@ describe.each(helmMajors)('database (%s)', (major) => {
       retentionPolicyIntervalSeconds: 1800,
     });
     const pod = single(objects, 'Deployment').spec.template.spec;
-    expect(pod.terminationGracePeriodSeconds).toBe(60);
     expect(pod.volumes.find((volume: any) => volume.name === 'tmp')).toEqual({ name: 'tmp', emptyDir: { sizeLimit: '500Mi' } });
     const upgrade = await render(major, { files: ['ci/21-seed-database.yaml'], upgrade: true });
     const job = objectsOfKind(upgrade, 'Job')[0]!;
@@ -65,7 +64,6 @@ describe.each(helmMajors)('database (%s)', (major) => {
     expect(cluster.spec.bootstrap.initdb).toMatchObject({ database: 'llm_proxy', owner: 'proxy_owner' });
     expect(cluster.spec.managed.roles[0].name).toBe('proxy_owner');
     expect(single(objects, 'Database').spec).toMatchObject({ name: 'llm_proxy', owner: 'proxy_owner' });
-    expect(objectsOfKind(await render(major), 'Deployment')[0]!.spec.template.spec.terminationGracePeriodSeconds).toBeUndefined();
   });
 
   it('cnpg: a Cluster with database and owner litellm, the tuned parameters over the defaults, and a Database CR', async () => {
@@ -126,6 +124,26 @@ describe.each(helmMajors)('database (%s)', (major) => {
     expect(envVar(objects, 'DISABLE_SCHEMA_UPDATE')).toBeUndefined();
     expect(objects.filter((o) => o.apiVersion.startsWith('postgresql.cnpg.io/') || o.kind === 'Job')).toEqual([]);
     expect(liteLLMConfig(objects).general_settings).not.toHaveProperty('database_connection_pool_limit');
+  });
+
+  describe('uninstall keeps the data', () => {
+    // What holds the data (Cluster: its PVCs are owned by it; Database) or keeps protecting it (the
+    // ObjectStore the kept Cluster archives WAL to, the ScheduledBackup), and the salt key's Secret.
+    const kept = ['Cluster', 'Database', 'ObjectStore', 'ScheduledBackup'];
+    const keepPolicy = (object: K8sObject) => object.metadata.annotations?.['helm.sh/resource-policy'];
+
+    it.each(scenarioFiles)('%s: every database and backup object carries helm.sh/resource-policy: keep', async (file) => {
+      const objects = await render(major, { files: [file] });
+      for (const object of objects.filter((o) => kept.includes(o.kind))) expect([object.kind, keepPolicy(object)]).toEqual([object.kind, 'keep']);
+    });
+
+    it('database.keepOnUninstall=false: uninstall deletes them; the chart-created Secret (salt key) is still kept', async () => {
+      const withBackup = { ...oneRegion, backup: { enabled: true, endpointURL: 'http://s3.example', s3Credentials: { existingSecret: 's3' } } };
+      const kinds = (objects: K8sObject[]) => objects.filter((o) => keepPolicy(o) === 'keep').map((o) => o.kind).sort();
+      const values = { ...withBackup, secrets: { values: { AZURE_US_EAST_API_KEY: 'k' } } };
+      expect(kinds(await render(major, { values }))).toEqual([...kept, 'Secret'].sort());
+      expect(kinds(await render(major, { values: { ...values, database: { keepOnUninstall: false } } }))).toEqual(['Secret']);
+    });
   });
 
   describe('migrations', () => {

@@ -13,7 +13,9 @@ const flavors = [
 ] as const;
 
 const proxyPolicy = (objects: K8sObject[], kind: string) => {
-  const policy = objectsOfKind(objects, kind).find((o) => o.metadata.name === 'rel-litellm-stack');
+  // Named like the proxy's Deployment (the release's full name, whatever nameOverride/fullnameOverride say).
+  const name = single(objects, 'Deployment').metadata.name;
+  const policy = objectsOfKind(objects, kind).find((o) => o.metadata.name === name);
   if (!policy) throw new Error(`no ${kind} for the proxy was rendered`);
   return policy;
 };

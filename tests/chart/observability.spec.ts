@@ -67,7 +67,11 @@ describe.each(helmMajors)('observability (%s)', (major) => {
     expect(monitor.metadata.labels!.release).toBe('kube-prometheus-stack');
     expect(monitor.spec.namespaceSelector).toEqual({ matchNames: ['ai'] });
     for (const [key, value] of Object.entries(monitor.spec.selector.matchLabels)) expect(service.metadata.labels![key]).toBe(value);
-    expect(monitor.spec.endpoints).toEqual([{ port: 'http', path: '/metrics/', interval: '15s', scrapeTimeout: '10s' }]);
+    // monitoring.metrics.requireAuth (default): Prometheus sends the master key from the proxy's Secret.
+    expect(monitor.spec.endpoints).toEqual([{
+      port: 'http', path: '/metrics/', interval: '15s', scrapeTimeout: '10s',
+      authorization: { type: 'Bearer', credentials: { name: 'litellm-secrets', key: 'LITELLM_MASTER_KEY' } },
+    }]);
     expect(service.spec.ports.map((p: any) => p.name)).toContain('http');
   });
 

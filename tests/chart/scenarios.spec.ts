@@ -55,13 +55,14 @@ describe.each(helmMajors)('%s', (major) => {
 
     it('takes every secret env var from a key the values declare', () => {
       const values = effectiveValues(files);
-      const chartSecret = objects.find((o) => o.kind === 'Secret' && o.metadata.name === 'rel-litellm-stack');
+      const fullname = objects.find((o) => o.kind === 'Deployment')!.metadata.name;
+      const chartSecret = objects.find((o) => o.kind === 'Secret' && o.metadata.name === fullname);
       const declared = new Set([...declaredSecretKeys(values), ...Object.keys(chartSecret?.data ?? {})]);
       const refs = objects.flatMap(containersOf).flatMap((c) => (c.env ?? []).map((e: any) => e.valueFrom?.secretKeyRef).filter(Boolean));
       expect(refs.length).toBeGreaterThan(0);
       const rendered = new Map(objects.filter((o) => o.kind === 'Secret').map((o) => [o.metadata.name, o]));
       // CloudNativePG makes <cluster>-app for the database owner; its `uri` key is the connection URI.
-      const operatorMade = values.database.mode === 'cnpg' ? `${values.database.cnpg.clusterName || 'rel-litellm-stack-db'}-app` : undefined;
+      const operatorMade = values.database.mode === 'cnpg' ? `${objects.find((o) => o.kind === 'Cluster')!.metadata.name}-app` : undefined;
       for (const ref of refs) {
         const secret = rendered.get(ref.name);
         if (secret) expect(Object.keys(secret.data), ref.key).toContain(ref.key);

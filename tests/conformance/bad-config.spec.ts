@@ -1,10 +1,10 @@
 // Mistakes the real proxy accepts without a word, each shown in LiteLLM and then caught by the chart
 // at `helm template` time (schema or template), with both Helm majors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { helmMajors } from '../../tools/helm.ts';
 import { liteLLMConfig, proxyContainer, render, scenarioFiles, tryRender } from '../support/chart.ts';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { carries } from '../../tools/conformance/upstream.ts';
@@ -37,7 +37,11 @@ describe('what LiteLLM accepts silently', () => {
 
   afterAll(async () => {
     await proxy?.stop();
-    await backends?.azure_credential_us_east.stop();
+    await stopBackends(backends);
+  });
+
+  afterEach(() => {
+    expect(rejectionsOf(backends)).toEqual([]);
   });
 
   it('starts ready with unknown settings keys and an os.environ reference to a missing variable', async () => {

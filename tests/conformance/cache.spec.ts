@@ -1,8 +1,8 @@
 // The chart's cache values against a real redis-server with the documented ACL user: two proxy
 // processes (two pods) share the response cache and the router's rpm counters through it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { RedisServer, redisUser } from '../../tools/conformance/redis.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
@@ -40,7 +40,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all((proxies ?? []).map((proxy) => proxy.stop()));
-  await Promise.all([redis?.stop(), backends?.azure_credential_us_east.stop()]);
+  await Promise.all([redis?.stop(), stopBackends(backends)]);
+});
+
+afterEach(() => {
+  expect(rejectionsOf(backends)).toEqual([]);
 });
 
 describe('cache in Redis, user litellm', () => {

@@ -25,20 +25,28 @@ describe('conformance harness', () => {
     expect(() => localArgs(['--port', '4000'], '/tmp/c.yaml', 1)).toThrow(/no --config/);
   });
 
-  it('classifies provider paths', () => {
-    expect(classifyPath('/openai/deployments/gpt-4.1/chat/completions')).toEqual({ kind: 'azure-chat', deployment: 'gpt-4.1' });
-    expect(classifyPath('/openai/deployments/e/embeddings')).toEqual({ kind: 'azure-embeddings', deployment: 'e' });
-    expect(classifyPath('/anthropic/v1/messages')).toEqual({ kind: 'anthropic-messages', deployment: undefined });
-    expect(classifyPath('/v2/rerank').kind).toBe('cohere-rerank');
-    expect(classifyPath('/embeddings').kind).toBe('embeddings');
-    expect(classifyPath('/v1/rerank').kind).toBeUndefined();
+  it('classifies provider paths per provider, anchored at both ends under the apiBase path', () => {
+    expect(classifyPath('azure', '/openai/deployments/gpt-4.1/chat/completions')).toEqual({ kind: 'azure-chat', deployment: 'gpt-4.1' });
+    expect(classifyPath('azure', '/openai/deployments/e/embeddings')).toEqual({ kind: 'azure-embeddings', deployment: 'e' });
+    expect(classifyPath('anthropic', '/anthropic/v1/messages', '/anthropic')).toEqual({ kind: 'anthropic-messages', deployment: undefined });
+    expect(classifyPath('cohere', '/v2/rerank').kind).toBe('cohere-rerank');
+    expect(classifyPath('azure_ai', '/embeddings').kind).toBe('azure-ai-embeddings');
+    expect(classifyPath('azure_ai', '/v1/embeddings').kind).toBe('azure-ai-embeddings');
+    // What unanchored patterns used to accept: a lost or doubled path segment, another provider's path.
+    for (const [provider, path, base] of [
+      ['anthropic', '/v1/messages', '/anthropic'], ['anthropic', '/x/anthropic/v1/messages', '/anthropic'],
+      ['azure', '/openai/openai/deployments/d/chat/completions', ''], ['azure', '/openai/deployments/d/chat/completions/x', ''],
+      ['cohere', '/v1/rerank', ''], ['azure_ai', '/openai/deployments/d/embeddings', ''], ['azure', '/v1/messages', ''],
+    ] as const) {
+      expect(classifyPath(provider, path, base).kind, `${provider} ${base} ${path}`).toBeUndefined();
+    }
   });
 
   it('answers embeddings in the encoding asked for', () => {
-    const base64 = answer('embeddings', { input: ['a', 'b'], encoding_format: 'base64' }, 'x') as any;
+    const base64 = answer('azure-ai-embeddings', { input: ['a', 'b'], encoding_format: 'base64' }, 'x') as any;
     expect(base64.data).toHaveLength(2);
     expect([...new Float32Array(Uint8Array.from(Buffer.from(base64.data[0].embedding, 'base64')).buffer)]).toEqual([0.25, -0.5, 0.75]);
-    expect((answer('embeddings', { input: 'a' }, 'x') as any).data[0].embedding).toEqual([0.25, -0.5, 0.75]);
+    expect((answer('azure-ai-embeddings', { input: 'a' }, 'x') as any).data[0].embedding).toEqual([0.25, -0.5, 0.75]);
   });
 
   it('keeps an rpm test inside one UTC minute', () => {

@@ -1,8 +1,8 @@
-// monitoring.metrics in the real proxy: /metrics/ after traffic, and proof that LiteLLM reads the
-// chart's `service_callback` (singular) while the seed's `service_callbacks` (plural) does nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// monitoring.metrics in the real proxy: /metrics/ after traffic (behind a key), and proof that LiteLLM
+// reads the chart's `service_callback` (singular) while the seed's `service_callbacks` (plural) does nothing.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy, type ProxyInput } from '../../tools/conformance/proxy.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { metricFamilies, sampleValue } from '../../tools/conformance/metrics.ts';
@@ -35,13 +35,17 @@ beforeAll(async () => {
     for (const content of ['first', 'second']) {
       expect((await proxy.call('/v1/chat/completions', chatBody('gpt-4.1', `metrics-${kind}-${content}`))).status).toBe(200);
     }
-    scraped[kind] = await (await fetch(`${proxy.url}/metrics/`)).text();
+    scraped[kind] = await (await fetch(`${proxy.url}/metrics/`, { headers: { authorization: `Bearer ${proxy.masterKey}` } })).text();
   }
 });
 
 afterAll(async () => {
   await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
-  await backends?.azure_credential_us_east.stop();
+  await stopBackends(backends);
+});
+
+afterEach(() => {
+  expect(rejectionsOf(backends)).toEqual([]);
 });
 
 describe('monitoring.metrics.enabled', () => {
@@ -51,11 +55,19 @@ describe('monitoring.metrics.enabled', () => {
     expect(input.config.litellm_settings).not.toHaveProperty('service_callbacks');
   });
 
-  it('serves /metrics as a 307 to /metrics/, without auth', async () => {
-    const redirect = await fetch(`${proxies.rendered.url}/metrics`, { redirect: 'manual' });
+  // monitoring.metrics.requireAuth (default): the ServiceMonitor sends the master key unless told otherwise.
+  it('asks /metrics/ for a key (401 without or with a wrong one); /metrics is a 307 to /metrics/', async () => {
+    expect(input.config.litellm_settings.require_auth_for_metrics_endpoint).toBe(true);
+    const { url, masterKey } = proxies.rendered;
+    expect((await fetch(`${url}/metrics/`)).status).toBe(401);
+    expect((await fetch(`${url}/metrics/`, { headers: { authorization: 'Bearer sk-wrong-key' } })).status).toBe(401);
+    // The redirect itself (no data) is answered before the key check.
+    expect((await fetch(`${url}/metrics`, { redirect: 'manual' })).status).toBe(307);
+    const authorization = { authorization: `Bearer ${masterKey}` };
+    const redirect = await fetch(`${url}/metrics`, { redirect: 'manual', headers: authorization });
     expect(redirect.status).toBe(307);
-    expect(new URL(redirect.headers.get('location')!, proxies.rendered.url).pathname).toBe('/metrics/');
-    expect((await fetch(`${proxies.rendered.url}/metrics/`)).status).toBe(200);
+    expect(new URL(redirect.headers.get('location')!, url).pathname).toBe('/metrics/');
+    expect((await fetch(`${url}/metrics/`, { headers: authorization })).status).toBe(200);
   });
 
   // model_id is the chart's deployment id (model_info.id), so dashboards can name deployments.

@@ -36,10 +36,12 @@ describe('the LiteLLM pin', () => {
     expect(String(chart.appVersion)).toMatch(new RegExp(`(^|v)${pin.replace(/\./g, '\\.')}(-|$)`));
   });
 
-  it('is what the venv holds, with the pinned prometheus_client, and no litellm .pth start-up hook', () => {
+  it('is what the venv holds, with every other pin of requirements.txt, and no litellm .pth start-up hook', () => {
     expect(installed('litellm')).toBe(readLiteLLMPin());
     const requirements = readFileSync(join(repoRoot, 'requirements.txt'), 'utf8');
-    expect(requirements).toMatch(new RegExp(`^prometheus_client==${installed('prometheus_client').replace(/\./g, '\\.')}$`, 'm'));
+    const pins = [...requirements.matchAll(/^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==(\S+)/gm)].map(([, name, version]) => [name, version]);
+    expect(pins.map(([name]) => name)).toEqual(expect.arrayContaining(['prometheus_client', 'openai', 'anthropic', 'cohere', 'azure-ai-inference']));
+    for (const [name, version] of pins) expect(installed(name!), name).toBe(version);
     const sitePackages = join(venvDir, 'lib', readdirSync(join(venvDir, 'lib')).find((name) => name.startsWith('python'))!, 'site-packages');
     expect(readdirSync(sitePackages).filter((name) => name.endsWith('.pth') && name.toLowerCase().includes('litellm'))).toEqual([]);
   });

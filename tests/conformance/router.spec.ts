@@ -1,8 +1,8 @@
 // The router with the chart's settings: one public name on two credentials (ci/03-ha) balances and
 // fails over; a deployment's rpm is enforced by usage-based-routing-v2 (and only by it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
 import { sleep } from '../../tools/conformance/process.ts';
@@ -10,12 +10,19 @@ import { startOfFreshMinute, sendSequentially } from '../../tools/conformance/tr
 
 const regions = ['azure_credential_us_east', 'azure_credential_us_east2'] as const;
 
-/** ci/03-ha with both regions on fake backends; `allowedFails` overrides the chart's router value. */
+/**
+ * ci/03-ha with both regions on fake backends; `allowedFails` overrides the chart's router value. The
+ * test runs one proxy process, so as one replica without the scenario's shared cache (which the chart
+ * requires only when several processes count usage).
+ */
 function haScenario(allowedFails: number) {
   const state = {} as { backends: Record<(typeof regions)[number], FakeBackend>; proxy: LiteLLMProxy };
   beforeAll(async () => {
     state.backends = await startBackends(regions);
-    const values = { ...backendValues(state.backends), litellm: { router: { allowedFails } } };
+    const values = {
+      ...backendValues(state.backends), litellm: { router: { allowedFails } },
+      autoscaling: { enabled: false }, replicas: 1, cache: { enabled: false },
+    };
     const input = await renderProxyInput({ files: ['ci/03-ha.yaml'], values }, [testSecret(existingSecretName)]);
     expect(input.config.model_list.filter((entry: { model_name: string }) => entry.model_name === 'gpt-4.1')).toHaveLength(2);
     expect(input.config.router_settings).toMatchObject({ routing_strategy: 'usage-based-routing-v2', allowed_fails: allowedFails, num_retries: 2 });
@@ -23,7 +30,10 @@ function haScenario(allowedFails: number) {
   });
   afterAll(async () => {
     await state.proxy?.stop();
-    await Promise.all(Object.values(state.backends ?? {}).map((backend) => backend.stop()));
+    await stopBackends(state.backends);
+  });
+  afterEach(() => {
+    expect(rejectionsOf(state.backends)).toEqual([]);
   });
   return state;
 }
@@ -115,7 +125,11 @@ describe('rpm of one deployment', () => {
 
   afterAll(async () => {
     await proxy?.stop();
-    await backends?.azure_credential_us_east.stop();
+    await stopBackends(backends);
+  });
+
+  afterEach(() => {
+    expect(rejectionsOf(backends)).toEqual([]);
   });
 
   it('is enforced by usage-based-routing-v2: at most rpm requests reach the backend in a minute, the rest get 429', async () => {

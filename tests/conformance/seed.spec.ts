@@ -1,17 +1,17 @@
 // The seed catalog (ci/02-seed-full) in the real proxy: every credential pointed at a fake backend,
 // one extra disabled credential, background health checks on so the disabled ones can be shown idle.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { seedCatalog } from '../../packages/catalog/src/index.ts';
 import { chartDir } from '../../tools/helm.ts';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
-import { startBackends, type FakeBackend, type RecordedRequest } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend, type RecordedRequest } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { waitFor } from '../../tools/conformance/process.ts';
 import { sendSequentially } from '../../tools/conformance/traffic.ts';
-import { apiKeyFor, backendValues, chatBody, credentialOf, testSecret } from '../../tools/conformance/scenario.ts';
+import { apiKeyFor, backendValues, chatBody, credentialOf, scenarioBasePaths, testSecret } from '../../tools/conformance/scenario.ts';
 import { anthropicDefaultMaxTokens, carries, clientRequest, expectedUpstream, observedUpstream, requestableModes } from '../../tools/conformance/upstream.ts';
 
 const scenario = parse(readFileSync(join(chartDir, 'ci', '02-seed-full.yaml'), 'utf8'));
@@ -47,7 +47,7 @@ const allRequests = (): Array<RecordedRequest & { backend: string }> =>
 
 beforeAll(async () => {
   expect(enabledModels.length, 'ci/02-seed-full enables the whole seed catalog').toBe(seedCatalog.models.length);
-  backends = await startBackends([...enabledCredentials]);
+  backends = await startBackends([...enabledCredentials], scenarioBasePaths('ci/02-seed-full.yaml'));
   const values = {
     ...disabledOverlay,
     credentials: { ...backendValues(backends).credentials, ...disabledOverlay.credentials },
@@ -61,7 +61,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy?.stop();
-  await Promise.all(Object.values(backends ?? {}).map((backend) => backend.stop()));
+  await stopBackends(backends);
+});
+
+afterEach(() => {
+  expect(rejectionsOf(backends)).toEqual([]);
 });
 
 describe('02-seed-full in LiteLLM', () => {
@@ -142,6 +146,25 @@ describe('02-seed-full in LiteLLM', () => {
       system: [{ type: 'text', text: `answer briefly ${marker}`, cache_control: { type: 'ephemeral' } }],
     });
   });
+
+  // One per provider family that streams chat: Azure OpenAI's chunks and Anthropic's events, through the proxy's OpenAI stream.
+  it.each([['gpt-4.1', 'azure_credential_us_east'], ['claude-sonnet-4-5', 'azure_anthropic']])(
+    '%s streams: the provider gets stream: true and its events reach the client as OpenAI chunks ending in [DONE]',
+    async (modelName, backend) => {
+      const marker = `conformance-stream-${modelName}-${Date.now()}`;
+      const response = await proxy.call('/v1/chat/completions', { ...chatBody(modelName, marker), stream: true });
+      expect(response.status, response.text).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const data = response.text.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice('data: '.length));
+      expect(data.at(-1)).toBe('[DONE]');
+      const chunks = data.slice(0, -1).map((line) => JSON.parse(line));
+      expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
+      expect(chunks.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('')).toBe(`answer from ${backend}`);
+      expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason).filter(Boolean)).toEqual(['stop']);
+      const upstream = allRequests().filter((recorded) => carries(recorded, marker));
+      expect(upstream.map((recorded) => [recorded.backend, recorded.body.stream])).toEqual([[backend, true]]);
+    },
+  );
 
   it('does not enforce rpm under the default simple-shuffle routing (only usage-based-routing-v2 does, see router.spec.ts)', async () => {
     expect(proxy.config.router_settings.routing_strategy).toBe('simple-shuffle');

@@ -68,7 +68,7 @@ describe('examples/flux objects', () => {
           azure_credential_us_east: { enabled: true, resourceName: 'contoso-eastus' },
           azure_credential_us_east2: { enabled: true, resourceName: 'contoso-eastus2' },
           azure_anthropic: { enabled: true, apiBase: 'https://contoso-foundry.services.ai.azure.com/anthropic' },
-          azure_ai_cohere_embed: { enabled: true, apiBase: 'https://contoso-embed.eastus.models.ai.azure.com' },
+          azure_ai_cohere_embed: { enabled: true, apiBase: 'https://contoso-embed.eastus.models.ai.azure.com/v1' },
           azure_ai_cohere_rerank: { enabled: true, apiBase: 'https://contoso-rerank.eastus.models.ai.azure.com' },
         },
         litellm: { settings: { drop_params: true } },

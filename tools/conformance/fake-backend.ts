@@ -1,10 +1,14 @@
-// A fake model provider on 127.0.0.1: answers the provider paths the chart's credentials use
-// (DESIGN.md §4) with well-formed bodies and records every request, so tests can check what the
-// real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
+// A fake model provider on 127.0.0.1: serves exactly the paths the real service of one credential's
+// provider serves under its apiBase, refuses what the real service refuses (the
+// providers' SDK request types and per-deployment rules, tools/conformance/validator/) with the
+// provider's own error, answers the rest with well-formed bodies, and records every request, so tests
+// can check what the real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seedCatalog, type Provider } from '../../packages/catalog/src/index.ts';
+import { profileFor, ProviderValidator, type Rejection } from './validator.ts';
 
-export type UpstreamKind = 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'embeddings' | 'anthropic-messages' | 'cohere-rerank';
+export type UpstreamKind = 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank';
 
 export interface RecordedRequest {
   method: string;
@@ -20,22 +24,29 @@ export interface RecordedRequest {
   deployment: string | undefined;
   /** A websocket upgrade (realtime) rather than a plain request. */
   upgrade: boolean;
+  /** Set when the fake refused the request as the real provider would. */
+  rejection?: Rejection;
 }
 
-// Azure deployment names may contain slashes (the seed's `gpt5_series/gpt-5`).
-const routes: Array<[RegExp, UpstreamKind]> = [
-  [/\/openai\/deployments\/(.+)\/chat\/completions$/, 'azure-chat'],
-  [/\/openai\/deployments\/(.+)\/embeddings$/, 'azure-embeddings'],
-  [/\/openai\/deployments\/(.+)\/images\/generations$/, 'azure-images'],
-  [/\/v1\/messages$/, 'anthropic-messages'],
-  [/\/v2\/rerank$/, 'cohere-rerank'],
-  [/\/embeddings$/, 'embeddings'],
-];
+/** The paths each provider serves, relative to the credential's apiBase (which may carry a path itself). */
+const routes: Record<Provider, Array<[string, UpstreamKind]>> = {
+  azure: [
+    ['/openai/deployments/([^/]+)/chat/completions', 'azure-chat'],
+    ['/openai/deployments/([^/]+)/embeddings', 'azure-embeddings'],
+    ['/openai/deployments/([^/]+)/images/generations', 'azure-images'],
+  ],
+  // The Azure AI Model Inference route and the route Cohere serves on Azure (validator/azure_ai.py).
+  azure_ai: [['/embeddings', 'azure-ai-embeddings'], ['/v1/embeddings', 'azure-ai-embeddings']],
+  anthropic: [['/v1/messages', 'anthropic-messages']],
+  cohere: [['/v2/rerank', 'cohere-rerank']],
+};
 
-/** Which provider call a path is, and the Azure deployment it names. */
-export function classifyPath(path: string): { kind: UpstreamKind | undefined; deployment: string | undefined } {
-  for (const [pattern, kind] of routes) {
-    const match = pattern.exec(path);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Which provider call a path is for a provider under `basePath` (anchored both ends), and the Azure deployment it names. */
+export function classifyPath(provider: Provider, path: string, basePath = ''): { kind: UpstreamKind | undefined; deployment: string | undefined } {
+  for (const [route, kind] of routes[provider]) {
+    const match = new RegExp(`^${escapeRegExp(basePath)}${route}$`).exec(path);
     if (match) return { kind, deployment: match[1] && decodeURIComponent(match[1]) };
   }
   return { kind: undefined, deployment: undefined };
@@ -60,7 +71,7 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
         usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 },
       };
     case 'azure-embeddings':
-    case 'embeddings':
+    case 'azure-ai-embeddings':
       return { object: 'list', model: body?.model ?? 'fake', data: embeddingData(body?.encoding_format, inputs), usage: { prompt_tokens: 2, total_tokens: 2 } };
     case 'azure-images':
       return { created, data: [{ b64_json: Buffer.from(`image from ${name}`).toString('base64'), revised_prompt: body?.prompt ?? '' }] };
@@ -79,6 +90,49 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
   }
 }
 
+/**
+ * The server-sent events a streaming request (`stream: true`) gets instead of `answer`'s body, in the
+ * provider's framing: OpenAI chunks ending in `[DONE]` (Azure first sends its prompt filter results),
+ * Anthropic's typed events. Undefined for a kind or body that does not stream.
+ */
+export function streamFrames(kind: UpstreamKind, body: any, name: string): string[] | undefined {
+  if (body?.stream !== true) return undefined;
+  const words = [`answer `, `from ${name}`];
+  const model = body?.model ?? 'fake';
+  switch (kind) {
+    case 'azure-chat': {
+      const chunk = (choices: object[], extra: object = {}) => ({
+        id: `chatcmpl-${name}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices, ...extra,
+      });
+      const data = (value: object | string) => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`;
+      return [
+        data({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }),
+        data(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])),
+        ...words.map((word) => data(chunk([{ index: 0, delta: { content: word }, finish_reason: null }]))),
+        data(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }])),
+        ...(body?.stream_options?.include_usage ? [data(chunk([], { usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 } }))] : []),
+        data('[DONE]'),
+      ];
+    }
+    case 'anthropic-messages': {
+      const event = (type: string, value: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...value })}\n\n`;
+      return [
+        event('message_start', {
+          message: { id: `msg_${name}`, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1 } },
+        }),
+        event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+        event('ping', {}),
+        ...words.map((text) => event('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
+        event('content_block_stop', { index: 0 }),
+        event('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 4 } }),
+        event('message_stop', {}),
+      ];
+    }
+    default:
+      return undefined;
+  }
+}
+
 function parseBody(raw: string): any {
   if (raw === '') return undefined;
   try {
@@ -88,32 +142,62 @@ function parseBody(raw: string): any {
   }
 }
 
-function record(request: IncomingMessage, raw: string, upgrade: boolean): RecordedRequest {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-  return {
-    method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers,
-    body: parseBody(raw), ...classifyPath(url.pathname), upgrade,
-  };
-}
-
 export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
   /** When set, every request is answered with this HTTP status (a failing provider). */
   failWith: number | undefined;
   private server: Server | undefined;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly provider: Provider,
+    /** Shared by the backends of one startBackends call. */
+    readonly validator: ProviderValidator,
+    /** The path of the credential's apiBase in the scenario (`/anthropic`), kept as users write it. */
+    readonly basePath = '',
+  ) {}
 
   get url(): string {
     if (!this.server) throw new Error(`fake backend ${this.name} is not started`);
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** What the credential's apiBase becomes: this backend, with the scenario's path. */
+  get apiBase(): string {
+    return `${this.url}${this.basePath}`;
+  }
+
+  /** The requests refused as the real provider would refuse them. */
+  get rejections(): RecordedRequest[] {
+    return this.requests.filter((request) => request.rejection);
+  }
+
+  private record(request: IncomingMessage, raw: string, upgrade: boolean): RecordedRequest {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+    return {
+      method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers,
+      body: parseBody(raw), ...classifyPath(this.provider, url.pathname, this.basePath), upgrade,
+    };
+  }
+
+  /** The provider's refusal, if any; a validator failure is recorded as one too, so no test passes over it. */
+  private async check(recorded: RecordedRequest): Promise<Rejection | undefined> {
+    const name = recorded.deployment ?? String(recorded.body?.model ?? '');
+    try {
+      return await this.validator.check({
+        kind: recorded.kind!, path: recorded.path, query: recorded.query, headers: recorded.headers, body: recorded.body,
+        deployment: recorded.deployment ?? null, profile: profileFor(seedCatalog.models, name),
+      });
+    } catch (error) {
+      return { status: 500, body: { error: { message: String(error) } }, rule: 'validator:error', headers: {} };
+    }
+  }
+
   async start(): Promise<this> {
     this.server = createServer((request, response) => this.handle(request, response));
     this.server.on('upgrade', (request, socket) => {
-      this.requests.push(record(request, '', true));
+      this.requests.push(this.record(request, '', true));
       socket.destroy();
     });
     await new Promise<void>((resolve, reject) => {
@@ -133,23 +217,64 @@ export class FakeBackend {
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const recorded = record(request, Buffer.concat(chunks).toString('utf8'), false);
+    request.on('end', async () => {
+      const recorded = this.record(request, Buffer.concat(chunks).toString('utf8'), false);
       this.requests.push(recorded);
+      if (this.failWith === undefined && recorded.kind) recorded.rejection = await this.check(recorded);
+      const frames = this.failWith === undefined && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;
+      if (frames) {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        for (const frame of frames) response.write(frame);
+        response.end();
+        return;
+      }
       const [status, reply] = this.failWith !== undefined
         ? [this.failWith, { error: { message: `${this.name} is failing on purpose`, type: 'server_error' } }]
-        : recorded.kind
-          ? [200, answer(recorded.kind, recorded.body, this.name)]
-          : [404, { error: { message: `fake backend does not serve ${recorded.path}`, type: 'invalid_request_error' } }];
+        : recorded.rejection
+          ? [recorded.rejection.status, recorded.rejection.body]
+          : recorded.kind
+            ? [200, answer(recorded.kind, recorded.body, this.name)]
+            : [404, { error: { code: '404', message: 'Resource not found' } }];
       const bytes = Buffer.from(JSON.stringify(reply));
-      response.writeHead(status, { 'content-type': 'application/json', 'content-length': bytes.length });
+      response.writeHead(status, { ...recorded.rejection?.headers, 'content-type': 'application/json', 'content-length': bytes.length });
       response.end(bytes);
     });
   }
 }
 
-/** Starts one backend per name (e.g. per credential id). */
-export async function startBackends<T extends string>(names: readonly T[]): Promise<Record<T, FakeBackend>> {
-  const started = await Promise.all(names.map((name) => new FakeBackend(name).start()));
-  return Object.fromEntries(started.map((backend) => [backend.name, backend])) as Record<T, FakeBackend>;
+export type Backends<T extends string> = Record<T, FakeBackend>;
+
+/**
+ * Starts one backend per seed credential id, and the validator they share. `basePaths` are the paths of
+ * the scenario's apiBase per credential (scenarioBasePaths), so the proxy calls the paths users configure.
+ */
+export async function startBackends<T extends string>(ids: readonly T[], basePaths: Partial<Record<string, string>> = {}): Promise<Backends<T>> {
+  const validator = await ProviderValidator.start();
+  const providerOf = (id: string) => {
+    const credential = seedCatalog.credentials.find((candidate) => candidate.id === id);
+    if (!credential) throw new Error(`no seed credential ${id}`);
+    return credential.provider;
+  };
+  const started = await Promise.all(ids.map((id) => new FakeBackend(id, providerOf(id), validator, basePaths[id]).start()));
+  return Object.fromEntries(started.map((backend) => [backend.name, backend])) as Backends<T>;
 }
+
+/** Stops the backends of one startBackends call and their validator. */
+export async function stopBackends(backends: Backends<string> | undefined): Promise<void> {
+  const all = Object.values(backends ?? {});
+  await Promise.all(all.map((backend) => backend.stop()));
+  await Promise.all([...new Set(all.map((backend) => backend.validator))].map((validator) => validator.stop()));
+}
+
+/**
+ * The refusals of these backends not reported before, with the backend's name; tests require none
+ * (an afterEach per file), and each is reported once, to the test during which it happened.
+ */
+export function rejectionsOf(backends: Backends<string> | undefined): Array<{ backend: string; path: string; rule: string; body: object }> {
+  return Object.values(backends ?? {}).flatMap((backend) => backend.rejections.filter((request) => !reported.has(request)).map((request) => {
+    reported.add(request);
+    return { backend: backend.name, path: request.path, rule: request.rejection!.rule, body: request.rejection!.body };
+  }));
+}
+
+const reported = new WeakSet<RecordedRequest>();

@@ -1,15 +1,15 @@
 // The LiteLLM release the suite installs, read from requirements.txt, and the releases it must never
-// install. Checked before the venv is built (tests/global-setup.ts): a compromised release runs its
-// payload at install or import time, so failing afterwards would be too late.
+// install (the chart's files/compromised-litellm.json, which also refuses them as image tags). Checked
+// before the venv is built (tests/global-setup.ts): a compromised release runs its payload at install
+// or import time, so failing afterwards would be too late.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../helm.ts';
+import { chartDir, repoRoot } from '../helm.ts';
 
-/** Releases with published malware, and the advisory that lists them. */
-export const compromisedLiteLLM: ReadonlyArray<{ version: string; advisory: string; note: string }> = [
-  { version: '1.82.7', advisory: 'PYSEC-2026-2', note: 'credential-harvesting malware, published with a stolen PyPI token' },
-  { version: '1.82.8', advisory: 'PYSEC-2026-2', note: 'litellm_init.pth runs a credential harvester at every Python start' },
-];
+/** Releases with published malware, and the advisory that lists them: the chart's list, which refuses them as image tags too. */
+export const compromisedLiteLLM: ReadonlyArray<{ version: string; advisory: string; note: string }> = JSON.parse(
+  readFileSync(join(chartDir, 'files', 'compromised-litellm.json'), 'utf8'),
+).releases;
 
 /** The exact version a `litellm==X` / `litellm[extras]==X` line pins; fails on anything looser. */
 export function liteLLMPin(requirements: string): string {

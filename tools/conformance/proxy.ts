@@ -44,6 +44,42 @@ export function localArgs(args: readonly string[], configPath: string, port: num
   return [...replaced, '--host', '127.0.0.1'];
 }
 
+/**
+ * LiteLLM's separate health app as the image's supervisord starts it next to the proxy
+ * (SEPARATE_HEALTH_APP=1): uvicorn with the health router's factory, the same env, its own port.
+ */
+export class HealthApp {
+  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+
+  static async start(input: ProxyInput, dir: string, timeoutMs = 120_000): Promise<HealthApp> {
+    const port = await freePort();
+    const log = openSync(join(dir, 'health-app.log'), 'w');
+    const module = 'litellm.proxy.health_endpoints.health_app_factory:build_health_app';
+    const child = spawn(venvBin('uvicorn'), [module, '--factory', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: dir, env: { ...processEnv(input, dir), SEPARATE_HEALTH_PORT: String(port) }, stdio: ['ignore', log, log], detached: true,
+    });
+    closeSync(log);
+    const app = new HealthApp(child, `http://127.0.0.1:${port}`);
+    try {
+      await waitFor(`the health app on ${app.url}`, timeoutMs, async () => {
+        if (child.exitCode !== null) throw new Error(`the health app exited with ${child.exitCode}:\n${readFileSync(join(dir, 'health-app.log'), 'utf8')}`);
+        return (await fetch(`${app.url}/health/liveliness`).catch(() => undefined))?.status === 200;
+      });
+    } catch (error) {
+      await app.stop();
+      throw error;
+    }
+    return app;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    process.kill(-this.child.pid!, 'SIGKILL');
+    await exited;
+  }
+}
+
 export class LiteLLMProxy {
   private constructor(
     private readonly child: ChildProcess,
@@ -111,6 +147,23 @@ export class LiteLLMProxy {
       json = undefined;
     }
     return { status: response.status, headers: response.headers, json, text };
+  }
+
+  /** The process id of the container's main process (what the kubelet signals). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /**
+   * The kubelet's SIGTERM after preStop: to the main process only (a container's PID 1), not its group.
+   * Resolves when the process has exited.
+   */
+  async terminate(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    this.child.kill('SIGTERM');
+    return exited;
   }
 
   async stop(): Promise<void> {

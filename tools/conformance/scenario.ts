@@ -1,6 +1,10 @@
 // Test Secrets and values overlays shared by the conformance tests: what a cluster would hold, with
 // every credential's endpoint pointed at a fake backend.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { seedCatalog, type Credential } from '../../packages/catalog/src/index.ts';
+import { chartDir } from '../helm.ts';
 import type { FakeBackend } from './fake-backend.ts';
 import type { TestSecret } from './chart-input.ts';
 
@@ -23,11 +27,19 @@ export function testSecret(name: string, extra: Record<string, string> = {}): Te
 }
 
 /**
- * Values pointing each credential at its backend. `apiBase` wins over `resourceName` in the chart's
+ * Values pointing each credential at its backend, with the path of the scenario's apiBase kept
+ * (FakeBackend.apiBase). `apiBase` wins over `resourceName` in the chart's
  * `litellm-stack.credentials.apiBase`, so Azure credentials of a scenario keep their resourceName.
  */
-export function backendValues(backends: Record<string, FakeBackend>): { credentials: Record<string, { apiBase: string }> } {
-  return { credentials: Object.fromEntries(Object.entries(backends).map(([id, backend]) => [id, { apiBase: backend.url }])) };
+export function backendValues(backends: Record<string, Pick<FakeBackend, 'apiBase'>>): { credentials: Record<string, { apiBase: string }> } {
+  return { credentials: Object.fromEntries(Object.entries(backends).map(([id, backend]) => [id, { apiBase: backend.apiBase }])) };
+}
+
+/** The path of each credential's apiBase in a `ci/` scenario (`/anthropic`), for startBackends. */
+export function scenarioBasePaths(file: string): Record<string, string> {
+  const credentials: Record<string, { apiBase?: string }> = parse(readFileSync(join(chartDir, file), 'utf8')).credentials ?? {};
+  return Object.fromEntries(Object.entries(credentials).filter(([, credential]) => credential.apiBase)
+    .map(([id, credential]) => [id, new URL(credential.apiBase!).pathname.replace(/\/$/, '')]));
 }
 
 export function credentialOf(id: string): Credential {

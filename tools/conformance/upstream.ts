@@ -1,5 +1,5 @@
 // What a client sends to the proxy for a deployment of each mode, and what the provider must then
-// receive (DESIGN.md §4), derived from the catalog alone, never from the rendered config.
+// receive, derived from the catalog alone, never from the rendered config.
 import type { Credential, Mode, ModelDeployment } from '../../packages/catalog/src/index.ts';
 import type { RecordedRequest, UpstreamKind } from './fake-backend.ts';
 
@@ -87,9 +87,9 @@ export function expectedUpstream(model: ModelDeployment, credential: Credential,
       return { kind, deployment: name, apiVersion, headers: { 'api-key': apiKey }, body };
     }
     case 'azure_ai':
-      // Azure AI takes the OpenAI embeddings API with a Bearer key and no api-version; params pass through.
+      // LiteLLM calls Azure AI embeddings through the OpenAI client: Bearer key, no api-version; params pass through.
       return {
-        kind: 'embeddings', headers: { authorization: `Bearer ${apiKey}` },
+        kind: 'azure-ai-embeddings', headers: { authorization: `Bearer ${apiKey}` },
         body: { model: name, ...(model.inputType === undefined ? {} : { input_type: model.inputType }), ...model.params },
       };
     case 'anthropic':

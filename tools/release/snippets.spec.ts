@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { schemaErrors } from '../../tests/support/validate.ts';
 import { fluxSnippet, installSnippets } from './snippets.ts';
+import { repoRoot } from '../helm.ts';
 
 const digest = `sha256:${'c'.repeat(64)}`;
 const input = { chart: 'litellm-stack', registryUrl: 'oci://ghcr.io/acme/charts', version: '0.2.0', digest, plainHttp: false };
@@ -29,5 +32,12 @@ describe('fluxSnippet', () => {
     const dryRun = parse(fluxSnippet({ ...input, digest: undefined, plainHttp: true }));
     expect(dryRun.spec).toMatchObject({ ref: { tag: '0.2.0' }, insecure: true });
     expect(await schemaErrors([dryRun])).toEqual([]);
+  });
+
+  it('is the OCIRepository the example HelmRelease points at (same name and namespace)', () => {
+    const helmRelease = parse(readFileSync(join(repoRoot, 'examples/flux/helmrelease.yaml'), 'utf8'));
+    const { metadata } = parse(fluxSnippet(input));
+    expect({ kind: 'OCIRepository', name: metadata.name, namespace: metadata.namespace }).toEqual(helmRelease.spec.chartRef);
+    expect(metadata.namespace).toBe(helmRelease.metadata.namespace);
   });
 });

@@ -23,10 +23,13 @@ export function installSnippets(input: SnippetInput): string[] {
   return lines;
 }
 
-/** An OCIRepository pinned to the release (by digest when known), as YAML. */
+/** Where examples/flux keeps the OCIRepository and the HelmRelease whose chartRef names it. */
+export const fluxNamespace = 'litellm';
+
+/** An OCIRepository pinned to the release (by digest when known), as YAML: it replaces examples/flux/ocirepository.yaml. */
 export function fluxSnippet(input: SnippetInput): string {
   const source = ociRepository({
-    metadata: { name: input.chart, namespace: 'flux-system' },
+    metadata: { name: input.chart, namespace: fluxNamespace },
     url: chartUrl(input),
     ref: input.digest ? { tag: input.version, digest: input.digest } : { tag: input.version },
     ...(input.plainHttp ? { insecure: true } : {}),

@@ -14,6 +14,7 @@ exist or whose provider prefix does not match its credential's provider.
 */}}
 {{- define "litellm-stack.models.rendered" -}}
 {{- $rendered := dict -}}
+{{- $skipped := list -}}
 {{- $credentials := .Values.credentials | default dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- if ne $model.enabled false -}}
@@ -26,8 +27,13 @@ exist or whose provider prefix does not match its credential's provider.
 {{- end -}}
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
+{{- else -}}
+{{- $skipped = append $skipped (printf "models.%s.credential (%s)" $id $model.credential) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+{{- if and $skipped (eq .Values.skippedModels "fail") -}}
+{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $skipped) (len $skipped) (join ", " $skipped)) -}}
 {{- end -}}
 {{- toJson $rendered -}}
 {{- end -}}
@@ -39,7 +45,7 @@ exist or whose provider prefix does not match its credential's provider.
 
 {{/*
 Fails on a models.<id>.params key that a typed field or the chart itself renders: the typed field
-says what it is and is checked; model, credential and endpoint come from the entry and its credential.
+says what it is and is checked; model and credential come from the entry (api_base: secrets.refuseKeyRedirect).
 */}}
 {{- define "litellm-stack.models.checkParam" -}}
 {{- $typed := dict "thinking" "thinking" -}}
@@ -47,8 +53,8 @@ says what it is and is checked; model, credential and endpoint come from the ent
 {{- if hasKey $typed .key -}}
 {{- fail (printf "models.%s.params.%s: a typed field renders litellm_params.%s; set models.%s.%s instead" .id .key .key .id (get $typed .key)) -}}
 {{- end -}}
-{{- if has .key (list "model" "litellm_credential_name" "api_base") -}}
-{{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself from models.%s.model and its credential" .id .key .key .id) -}}
+{{- if has .key (list "model" "litellm_credential_name") -}}
+{{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself from models.%s.model and models.%s.credential" .id .key .key .id .id) -}}
 {{- end -}}
 {{- end -}}
 
@@ -71,8 +77,21 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
   "track_cost_per_model" $costTracking "track_cost_per_team" $costTracking "track_cost_per_user" $costTracking) -}}
 {{- end -}}
 
+{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
+{{- define "litellm-stack.models.skipped" -}}
+{{- $skipped := dict -}}
+{{- range $id, $model := .Values.models -}}
+{{- $credential := get ($.Values.credentials | default dict) $model.credential -}}
+{{- if and (ne $model.enabled false) $credential (not $credential.enabled) -}}
+{{- $_ := set $skipped $model.credential (append (get $skipped $model.credential | default list) $id) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $skipped -}}
+{{- end -}}
+
 {{/* Fails when an open settings map sets a key the chart renders itself. */}}
 {{- define "litellm-stack.config.settings" -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" .extra "path" .path "section" (printf "%s in config.yaml (a ConfigMap)" .section)) -}}
 {{- range $key, $_ := .extra -}}
 {{- if hasKey $.managed $key -}}
 {{- fail (printf "%s.%s: the chart renders %s.%s itself from its own values; remove it here" $.path $key $.section $key) -}}
@@ -106,8 +125,13 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- if hasKey . "budgetTokens" -}}{{- $_ := set $thinking "budget_tokens" .budgetTokens -}}{{- end -}}
 {{- $_ := set $params "thinking" $thinking -}}
 {{- end -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
+{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
 {{- include "litellm-stack.models.checkParam" (dict "root" $root "id" $id "key" $key) -}}
+{{- if hasKey $params $key -}}
+{{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}
+{{- end -}}
 {{- $_ := set $params $key $value -}}
 {{- end -}}
 {{- if and $root.Values.litellm.backgroundHealthChecks (eq $model.info.mode "audio_speech") (not $model.info.disableBackgroundHealthCheck) (not $model.info.healthCheckVoice) -}}
@@ -141,7 +165,7 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- end -}}
 {{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" . | fromJson) (include "litellm-stack.observability.litellmSettings" . | fromJson) -}}
 {{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" $litellmManaged "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
-{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks -}}
+{{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks "proxy_batch_write_at" $litellm.proxyBatchWriteAt -}}
 {{- if $litellm.backgroundHealthChecks -}}{{- $_ := set $generalManaged "health_check_interval" $litellm.healthCheckInterval -}}{{- end -}}
 {{- $generalManaged = merge $generalManaged (include "litellm-stack.database.generalSettings" . | fromJson) -}}
 {{- $generalSettings := include "litellm-stack.config.settings" (dict "managed" $generalManaged "extra" $litellm.generalSettings "path" "litellm.generalSettings" "section" "general_settings") | fromJson -}}
@@ -150,6 +174,9 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" . | fromJson) -}}
 {{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
 {{- $document := dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
-{{- with $litellm.guardrails -}}{{- $_ := set $document "guardrails" . -}}{{- end -}}
+{{- with $litellm.guardrails -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
+{{- $_ := set $document "guardrails" . -}}
+{{- end -}}
 {{- toYaml $document -}}
 {{- end -}}

@@ -42,7 +42,7 @@ Secret only exists once the operator has reconciled the Cluster, after pre-insta
 
 {{- define "litellm-stack.database.migrationSelector" -}}
 app.kubernetes.io/component: db-migration
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 app.kubernetes.io/part-of: litellm-stack
 {{- end -}}
 
@@ -113,4 +113,13 @@ app.kubernetes.io/part-of: litellm-stack
 {{- fail (printf "database.cnpg.parameters.max_connections: %d is too low: up to %d proxy pods (replicas or autoscaling.maxReplicas, plus rollout surge) × %d workers × database.connectionPoolLimit %d = %d connections, plus 10 for replication and the operator; raise max_connections or lower database.connectionPoolLimit" $max $pods (int .Values.litellm.numWorkers) (int $db.connectionPoolLimit) $needed) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+
+{{- /* The objects holding or protecting the data outlive the release (database.keepOnUninstall): Helm skips
+deleting an object whose live annotation says keep, on uninstall and when an upgrade or rollback drops it. */ -}}
+{{- define "litellm-stack.database.keepAnnotations" -}}
+{{- if .Values.database.keepOnUninstall -}}
+annotations:
+  helm.sh/resource-policy: keep
+{{- end }}
 {{- end -}}

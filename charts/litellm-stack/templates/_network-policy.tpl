@@ -98,6 +98,10 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" (include "litellm-stack.credentials.apiBase" $credential)) | fromJson) -}}
 {{- end -}}
 {{- end -}}
+{{- if not .Values.litellm.localModelCostMap -}}
+{{- /* LiteLLM fetches its price map from GitHub at start (litellm.model_cost_map_url). */ -}}
+{{- $rules = append $rules (dict "name" "price map" "peer" (dict "kind" "fqdn" "name" "raw.githubusercontent.com") "ports" (list (dict "port" 443 "protocol" "TCP"))) -}}
+{{- end -}}
 {{- range .Values.networkPolicy.providers.extraFQDNs -}}
 {{- $rules = append $rules (dict "name" "provider" "peer" (dict "kind" "fqdn" "name" .) "ports" (list (dict "port" 443 "protocol" "TCP"))) -}}
 {{- end -}}
@@ -107,13 +111,16 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{/* Who may call the proxy: the route's gateways, the listed namespaces, and Prometheus when it scrapes. */}}
 {{- define "litellm-stack.networkPolicy.proxyIngress" -}}
 {{- $ports := list (dict "port" (int .Values.litellm.port) "protocol" "TCP") -}}
+{{- /* Gateways may health-check backends: they also reach the separate health app. */ -}}
+{{- $gatewayPorts := $ports -}}
+{{- if .Values.healthApp.enabled -}}{{- $gatewayPorts = append $ports (dict "port" (int .Values.healthApp.port) "protocol" "TCP") -}}{{- end -}}
 {{- $rules := list -}}
 {{- range $namespace := include "litellm-stack.route.gatewayNamespaces" . | fromJsonArray -}}
-{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports) -}}
+{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $gatewayPorts) -}}
 {{- end -}}
 {{- if and .Values.route.enabled (eq .Values.networkPolicy.flavor "cilium") -}}
 {{- /* Cilium's own Gateway API implementation forwards from the reserved `ingress` identity. */ -}}
-{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "entity" "entity" "ingress") "ports" $ports) -}}
+{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "entity" "entity" "ingress") "ports" $gatewayPorts) -}}
 {{- end -}}
 {{- range $namespace := .Values.networkPolicy.ingress.namespaces -}}
 {{- $rules = append $rules (dict "name" "client" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports) -}}
@@ -202,7 +209,7 @@ instance manager) and, with backups, the object store.
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
-  name: {{ .policy.name }}
+  name: {{ .policy.name | quote }}
   labels:
     {{- include "litellm-stack.labels.common" $root | nindent 4 }}
 spec:
@@ -256,7 +263,7 @@ spec:
 apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
 metadata:
-  name: {{ .policy.name }}
+  name: {{ .policy.name | quote }}
   labels:
     {{- include "litellm-stack.labels.common" $root | nindent 4 }}
 spec:

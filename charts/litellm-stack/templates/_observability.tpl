@@ -52,6 +52,8 @@ Each feature adds to the shared callback lists here, so `callbacks` holds promet
 {{- $callbacks = append $callbacks "prometheus" -}}
 {{- /* Singular: LiteLLM reads service_callback and silently ignores service_callbacks. It only reports through a mounted /metrics, i.e. with "prometheus" in callbacks. */ -}}
 {{- $_ := set $settings "service_callback" (list "prometheus_system") -}}
+{{- /* /metrics carries key, team and user aliases (litellm#24530): it asks for a key like the API. */ -}}
+{{- if .Values.monitoring.metrics.requireAuth -}}{{- $_ := set $settings "require_auth_for_metrics_endpoint" true -}}{{- end -}}
 {{- end -}}
 {{- if .Values.tracing.enabled -}}{{- $callbacks = append $callbacks "otel" -}}{{- end -}}
 {{- if $callbacks -}}{{- $_ := set $settings "callbacks" $callbacks -}}{{- end -}}
@@ -94,5 +96,5 @@ Each feature adds to the shared callback lists here, so `callbacks` holds promet
 
 {{/* Label matchers that select this release's proxy targets in Prometheus (ServiceMonitor target labels). */}}
 {{- define "litellm-stack.observability.targetSelector" -}}
-namespace="{{ .Release.Namespace }}", service="{{ include "litellm-stack.names.fullname" . }}"
+{{- printf "namespace=%q, service=%q" .Release.Namespace (include "litellm-stack.names.fullname" .) -}}
 {{- end -}}

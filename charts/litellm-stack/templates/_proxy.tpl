@@ -13,7 +13,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
   (dict "name" "LITELLM_MIGRATION_DIR" "value" $root.Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
 -}}
-{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" "operations" -}}
 {{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
 {{- end -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
@@ -27,6 +27,12 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- range $index, $extra := $root.Values.extraEnv -}}
 {{- if hasKey $names $extra.name -}}
 {{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}
+{{- end -}}
+{{- if kindIs "string" $extra.value -}}
+{{- include "litellm-stack.secrets.refuseUserinfo" (dict "value" $extra.value "path" (printf "extraEnv[%d].value" $index)) -}}
+{{- if and (include "litellm-stack.secrets.isSensitiveKey" $extra.name) $extra.value (not (hasPrefix "os.environ/" $extra.value)) -}}
+{{- fail (printf "extraEnv[%d].value: %s looks like a secret and would be a plain env value in the Deployment; put it into the Secret and use valueFrom.secretKeyRef instead of value" $index $extra.name) -}}
+{{- end -}}
 {{- end -}}
 {{- $_ := set $names $extra.name true -}}
 {{- $env = append $env $extra -}}
@@ -54,8 +60,8 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 
 {{- define "litellm-stack.proxy.httpProbe" -}}
 httpGet:
-  path: {{ .probe.path }}
-  port: http
+  path: {{ .probe.path | quote }}
+  port: {{ .port | default "http" | quote }}
 initialDelaySeconds: {{ .probe.initialDelaySeconds }}
 periodSeconds: {{ .probe.periodSeconds }}
 timeoutSeconds: {{ .probe.timeoutSeconds }}
@@ -79,6 +85,18 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- fail (printf "secrets.values.%s: %s names Secret key %s, but the chart-created Secret has no value for it; set secrets.values.%s or use secrets.existingSecret" .key .value .key .key) -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
+
+{{/* Every key the proxy reads from the release's Secret (chart-created or existingSecret), as JSON. */}}
+{{- define "litellm-stack.secrets.expectedKeys" -}}
+{{- $secret := include "litellm-stack.names.secret" . -}}
+{{- $keys := list .Values.secrets.masterKeyKey .Values.secrets.saltKeyKey -}}
+{{- range $feature := list "database" "cache" "observability" "oidc" -}}
+{{- range include (printf "litellm-stack.%s.env" $feature) $ | fromJsonArray -}}
+{{- if and .valueFrom .valueFrom.secretKeyRef (eq .valueFrom.secretKeyRef.name $secret) -}}{{- $keys = append $keys .valueFrom.secretKeyRef.key -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
 {{- end -}}
 
 {{/* The /tmp emptyDir of the proxy and the migration Job (Prisma writes its migrations there). */}}

@@ -23,6 +23,13 @@ function undocumented(map: YAMLMap, node: Group, path: string): string[] {
 }
 
 describe('values.yaml', () => {
+  it('opens with a header for the chart\'s users (what `helm show values` prints first), not a maintainers\' warning', () => {
+    const header = content(generatedPaths.values).split('\n\n')[0]!;
+    expect(header).toMatch(/^# litellm-stack: /);
+    expect(header).toContain('helm show readme');
+    expect(header).not.toMatch(/do not edit/i);
+  });
+
   it('documents every value with a comment above it', () => {
     const doc = parseDocument(content(generatedPaths.values));
     expect(undocumented(doc.contents as YAMLMap, chartValuesSpec(seedCatalog), '')).toEqual([]);
@@ -77,8 +84,14 @@ describe('values.schema.json', () => {
   });
 
   // Kubernetes objects passed through as they are: typed by Kubernetes, not by this chart; a
-  // guardrail's provider settings, typed by its provider.
-  const openOnPurpose = ['#/properties/extraEnv/items', '#/properties/litellm/properties/guardrails/items/properties/litellm_params'];
+  // guardrail's provider settings, typed by its provider; a CNPG extension image's settings, typed by
+  // the CNPG Cluster CRD (the scenario suite validates them against it).
+  const openOnPurpose = [
+    '#/properties/extraEnv/items',
+    '#/properties/litellm/properties/guardrails/items/properties/litellm_params',
+    '#/properties/database/properties/cnpg/properties/extensions/items',
+    '#/properties/database/properties/cnpg/properties/extensions/items/properties/image',
+  ];
 
   it('describes every property and closes every object that lists properties', () => {
     for (const [pointer, node] of objectNodes(schema)) {

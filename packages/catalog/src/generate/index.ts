@@ -32,9 +32,14 @@ export async function generateFiles(catalog: Catalog, options: GenerateOptions =
   const spec = chartValuesSpec(catalog);
   const schema = valuesSchema(spec);
   return [
-    { path: generatedPaths.values, content: renderValuesYaml(spec, banner) },
-    { path: generatedPaths.schema, content: `${JSON.stringify(schema, null, 2)}\n` },
+    { path: generatedPaths.values, content: renderValuesYaml(spec) },
+    { path: generatedPaths.schema, content: `${escapeInvisible(JSON.stringify(schema, null, 2))}\n` },
     { path: generatedPaths.types, content: await renderTypes(schema, banner, options.previousTypes) },
     { path: generatedPaths.dashboard, content: `${JSON.stringify(litellmDashboard(), null, 2)}\n` },
   ];
+}
+
+/** JSON text with NEL and the Unicode line/paragraph separators escaped, so patterns that refuse them stay readable. */
+export function escapeInvisible(json: string): string {
+  return json.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

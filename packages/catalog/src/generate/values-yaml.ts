@@ -50,7 +50,14 @@ function annotate(map: YAMLMap, node: Group, indent: number): void {
   });
 }
 
-export function renderValuesYaml(spec: Group, header: string): string {
+/** What `helm show values` opens with: written for the chart's users; the maintainers' note comes last. */
+export const valuesYamlHeader = [
+  'litellm-stack: the LiteLLM proxy with its whole stack. Every value is documented where it is defined below, and values.schema.json refuses unknown keys and broken rules at install. Start with the quick start (`helm show readme oci://ghcr.io/litellm-stack/charts/litellm-stack`) and put only what you change in your values file: credentials and models are maps keyed by id, so `credentials.<id>.enabled: true` turns one credential and its models on, and `models.<id>.enabled: false` turns one model off.',
+  '',
+  'This file is generated from the typed catalog of the source repository (`npm run generate`).',
+].join('\n');
+
+export function renderValuesYaml(spec: Group, header: string = valuesYamlHeader): string {
   const doc = new Document(toDefault(spec));
   doc.commentBefore = asComment(header, 0);
   annotate(doc.contents as YAMLMap, spec, 0);

@@ -3,25 +3,27 @@
 import { modelRules } from '../catalog/rules.ts';
 import { injectionRoles, modalities, modes, providers, reasoningEfforts, supportFlags, type Catalog } from '../catalog/types.ts';
 import { liteLLMKeysVersion, modelParamsKeys } from './litellm-keys.ts';
-import { bool, group, idMap, int, num, oneOf, onlyKeys, openList, openMap, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
+import { bool, group, idMap, int, num, oneOf, onlyKeys, openList, openMap, patterns, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
 
 export const credentialIdPattern = '^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$';
 export const modelIdPattern = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
 export const envNamePattern = '^[A-Z_][A-Z0-9_]*$';
 
-const providerPrefix = `^(${providers.join('|')})/.+`;
+const providerPrefix = `^(${providers.join('|')})/[!-~]+$`;
+/** Azure OpenAI api-version: a dated (preview) version, or the v1 API's aliases. */
+export const azureApiVersionPattern = '^([0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?|v1|latest|preview)$';
 
 export const credentialItem: Group = group(
   'A credential.',
   {
     enabled: bool('Render this credential and the models that use it. Needs its endpoint (apiBase or resourceName).'),
-    description: str('What this credential is for.'),
+    description: str('What this credential is for.', undefined, { pattern: patterns.line }),
     provider: oneOf('LiteLLM provider; the models using this credential must start with `<provider>/`.', providers),
-    apiBase: str('Endpoint URL (LiteLLM api_base).', undefined, { pattern: '^https?://[^\\s]+$' }),
+    apiBase: str('Endpoint URL (LiteLLM api_base), without userinfo: the key goes into the Secret (secretKeys.apiKey).', undefined, { pattern: patterns.url }),
     resourceName: str('Azure OpenAI resource name; the chart derives https://<resourceName>.openai.azure.com. Only for provider azure.', undefined, {
-      pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$',
+      pattern: '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$',
     }),
-    apiVersion: str('Azure api-version (LiteLLM api_version). Required for provider azure.', undefined, { minLength: 1 }),
+    apiVersion: str('Azure api-version (LiteLLM api_version), e.g. 2025-04-01-preview. Required for provider azure.', undefined, { pattern: azureApiVersionPattern }),
     secretKeys: group(
       'Names of the keys, in the chart\'s Secret, that hold this credential\'s secret values; each also becomes an env var of that name.',
       { apiKey: str('Secret key (and env var) holding the API key.', undefined, { pattern: envNamePattern }) },
@@ -52,13 +54,13 @@ const info = group(
       undefined,
       { pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
     ),
-    baseModel: str('LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).', undefined, { minLength: 1 }),
+    baseModel: str('LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).', undefined, { minLength: 1, pattern: patterns.token }),
     unpricedBaseModel: bool(
       `baseModel is knowingly missing from LiteLLM ${liteLLMKeysVersion}'s cost map (its spend is recorded as 0). The catalog refuses an unpriced baseModel without it. Not rendered.`,
     ),
-    accessGroups: strList('Access groups (LiteLLM access_groups) that keys and teams can be granted.', undefined, { minLength: 1 }),
+    accessGroups: strList('Access groups (LiteLLM access_groups) that keys and teams can be granted.', undefined, { minLength: 1, pattern: patterns.line }),
     disableBackgroundHealthCheck: bool('Skip this deployment in LiteLLM\'s background health check.'),
-    healthCheckVoice: str('Voice for the health check of an audio_speech deployment.', undefined, { minLength: 1 }),
+    healthCheckVoice: str('Voice for the health check of an audio_speech deployment.', undefined, { minLength: 1, pattern: patterns.token }),
     ...Object.fromEntries(supportFlags.map((flag): [string, SpecNode] => [flag, bool(`LiteLLM model_info ${toSnake(flag)}.`)])),
   },
   { schema: { required: ['mode'] } },
@@ -68,8 +70,8 @@ export const modelItem: Group = group(
   'A model deployment.',
   {
     enabled: bool('Render this deployment (default true). It is rendered only when its credential is enabled too.'),
-    description: str('What this deployment is for.'),
-    modelName: str('Public model name clients request; deployments that share one are load-balanced and fail over.', undefined, { minLength: 1 }),
+    description: str('What this deployment is for.', undefined, { pattern: patterns.line }),
+    modelName: str('Public model name clients request; deployments that share one are load-balanced and fail over.', undefined, { minLength: 1, pattern: patterns.line }),
     model: str('LiteLLM model: `<provider>/<deployment name>`.', undefined, { pattern: providerPrefix }),
     credential: str('Id of the credential (under `credentials`) this deployment authenticates with.', undefined, { pattern: credentialIdPattern }),
     rpm: int('Requests per minute this deployment accepts: a limit with routingStrategy usage-based-routing-v2, a balancing weight otherwise.', undefined, { minimum: 1 }),
@@ -106,7 +108,7 @@ export const modelItem: Group = group(
         },
       },
     ),
-    inputType: str('LiteLLM input_type of embedding requests (e.g. text, search_document).', undefined, { minLength: 1 }),
+    inputType: str('LiteLLM input_type of embedding requests (e.g. text, search_document).', undefined, { minLength: 1, pattern: patterns.token }),
     modalities: strList('LiteLLM modalities: output modalities requested by default.', undefined, { enum: [...modalities] }),
     params: openMap(
       `Other LiteLLM litellm_params, any JSON value, passed as they are: only keys LiteLLM ${liteLLMKeysVersion} reads. The fields above and the chart's own keys (model, credential, endpoint) are refused here.`,

@@ -9,10 +9,11 @@ import { observabilityArea } from './areas/observability.ts';
 import { oidcArea } from './areas/oidc.ts';
 import { routeArea } from './areas/route.ts';
 import { secretsArea } from './areas/secrets.ts';
+import { operationsArea } from './areas/operations.ts';
 import { workloadAreas } from './areas/workload.ts';
-import { group, openMap, str, type Group } from './spec.ts';
+import { group, oneOf, openMap, orEmpty, patterns, str, type Group } from './spec.ts';
 
-const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
+const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 
 export function chartValuesSpec(catalog: Catalog): Group {
   const { credentials, models } = catalogToValues(catalog);
@@ -21,6 +22,7 @@ export function chartValuesSpec(catalog: Catalog): Group {
     nameOverride: str('Replaces the chart name in object names.', '', dnsLabel),
     fullnameOverride: str('Replaces the full name (release-chart) of every object.', '', dnsLabel),
     ...workloadAreas,
+    ...operationsArea,
     ...secretsArea,
     ...litellmArea,
     ...databaseArea,
@@ -30,6 +32,11 @@ export function chartValuesSpec(catalog: Catalog): Group {
     ...routeArea,
     ...networkPolicyArea,
     credentials: credentialsNode(credentials),
+    skippedModels: oneOf(
+      'An enabled model whose credential is disabled is not served. `warn`: the install notes list it by id. `fail`: the render fails naming models.<id>.credential (a model added on a credential you forgot to enable; disable the seed models you do not want).',
+      ['warn', 'fail'],
+      'warn',
+    ),
     models: modelsNode(models),
   });
 }

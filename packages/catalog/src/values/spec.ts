@@ -43,6 +43,53 @@ export type SpecNode = Leaf | Group | MapNode | OpenNode;
 
 type Options = Pick<NodeBase, 'schema'>;
 
+/**
+ * Characters no value may carry into a manifest: C0 controls, DEL, NEL and the Unicode line and
+ * paragraph separators. Listed explicitly because Go's `\s` (Helm validates with Go regexps) leaves
+ * out \v, NEL, U+2028 and U+2029. The last three are literal characters: Go writes `\x{2028}`, ECMA
+ * `\u2028`, and neither reads the other's form.
+ */
+export const control = '\\x00-\\x1f\\x7f\u0085\u2028\u2029';
+const dnsLabelRe = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const imageComponentRe = '[a-z0-9]+(([._]|__|-+)[a-z0-9]+)*';
+/** registry[:port]/path/name (docker's reference grammar, without tag or digest). */
+const imageRepositoryRe = `([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:[0-9]+)?/)?${imageComponentRe}(/${imageComponentRe})*`;
+const imageTagRe = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+/** An optional value: empty, or matching the pattern (already anchored at both ends). */
+export const orEmpty = (pattern: string) => `^$|${pattern}`;
+
+/**
+ * Patterns for the kinds of string the chart renders, each anchored at both ends and refusing
+ * control characters (tests/chart/hostile-values.spec.ts puts hostile strings into every string field).
+ */
+export const patterns = {
+  /** Free text on one line (descriptions, names shown to people, env values). */
+  line: `^[^${control}]*$`,
+  /** Printable ASCII without spaces (keys, passwords, usernames, arguments that must stay one token). */
+  token: '^[!-~]*$',
+  /** Absolute path. */
+  path: `^/[^${control}]*$`,
+  /** http(s) URL without userinfo (a password never goes into a URL: use the Secret). */
+  url: `^https?://[^${control} /?#@]+([/?#][^${control} ]*)?$`,
+  /** DNS-1123 label. */
+  dnsLabel: `^${dnsLabelRe}$`,
+  /** DNS-1123 subdomain (names of Secrets, StorageClasses, PriorityClasses, …). */
+  dnsSubdomain: `^${dnsLabelRe}(\\.${dnsLabelRe})*$`,
+  /** Kubernetes label or annotation key (optional DNS prefix, then a name). */
+  labelKey: `^(${dnsLabelRe}(\\.${dnsLabelRe})*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`,
+  /** Kubernetes label value. */
+  labelValue: '^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$',
+  /** Image repository without tag or digest (registry[:port]/path). */
+  imageRepository: `^${imageRepositoryRe}$`,
+  imageTag: `^${imageTagRe}$`,
+  /** A whole image reference: repository, optional tag, optional digest. */
+  imageReference: `^${imageRepositoryRe}(:${imageTagRe})?(@sha256:[a-f0-9]{64})?$`,
+} as const;
+
+/** An open map of Kubernetes labels (keys and values checked), or of annotations (keys checked). */
+export const labelValues: JSONSchema7 = { type: 'string', pattern: patterns.labelValue, maxLength: 63 };
+export const labelKeys: JSONSchema7 = { propertyNames: { pattern: patterns.labelKey, maxLength: 316 } };
+
 export const str = (description: string, value?: string, schema?: JSONSchema7): Leaf => ({
   kind: 'leaf', type: 'string', description, default: value, schema,
 });

@@ -1,7 +1,7 @@
 // Values of the cache feature: a Redis-compatible server (Dragonfly by default) that LiteLLM uses for
 // response caching and, through the same connection, for the router's shared cooldown and rate-limit state.
 import { cacheParamsKeys, liteLLMKeysVersion } from '../litellm-keys.ts';
-import { bool, group, int, onlyKeys, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, int, onlyKeys, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 import { envNamePattern } from '../catalog.ts';
 import { whenOn } from './database.ts';
 
@@ -23,7 +23,7 @@ export const cacheArea: Record<string, SpecNode> = {
       }),
       port: int('Port of the server.', 6379, { minimum: 1, maximum: 65535 }),
       username: str('ACL user LiteLLM logs in as (cache_params.username); empty: the default user. Needs passwordKey.', 'litellm', {
-        pattern: '^[^\\s]*$',
+        pattern: patterns.token,
       }),
       passwordKey: str(
         'Secret key (and env var) with the password, read from secrets.existingSecret or secrets.values; with dragonfly.create the chart generates it instead. Empty: no password.',
@@ -42,8 +42,10 @@ export const cacheArea: Record<string, SpecNode> = {
       dragonfly: group('A Dragonfly in the release namespace (dragonflydb.io/v1alpha1, needs the Dragonfly operator), for clusters without a shared instance.', {
         create: bool('Create it, with the ACL user `username` and generated passwords; host must then stay empty.', false),
         replicas: int('Dragonfly pods (1 master + replicas).', 1, { minimum: 1 }),
-        image: str('Dragonfly image; empty: the operator\'s default.', ''),
-        args: openMap('Extra Dragonfly flags as name: value (rendered --name=value), e.g. maxmemory: 1gb.', { cache_mode: 'true' }, { type: 'string' }),
+        image: str('Dragonfly image reference; empty: the operator\'s default.', '', { pattern: orEmpty(patterns.imageReference) }),
+        args: openMap('Extra Dragonfly flags as name: value (rendered --name=value), e.g. maxmemory: 1gb.', { cache_mode: 'true' }, { type: 'string', pattern: patterns.token }, {
+          propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+        }),
         resources: openMap('Dragonfly container resources.', { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } }),
       }),
     },

@@ -1,9 +1,9 @@
 // Values of the database feature: the PostgreSQL database LiteLLM keeps keys, teams, users and spend
 // in (CloudNativePG in the chart, or an external one), its Prisma migrations, and its backups.
-import { bool, group, int, oneOf, openList, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, control, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
-const secretName = { pattern: '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?)?$' };
-const secretKey = { pattern: '^[-._a-zA-Z0-9]*$' };
+const secretName = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
+const secretKey = { pattern: '^[-._a-zA-Z0-9]*$', maxLength: 253 };
 const pgIdentifier = '^[a-z_][a-z0-9_]{0,62}$';
 /** Schema: the `then` constraints apply when every property in `on` matches. */
 export const whenOn = (on: Record<string, object>, then: Record<string, object>) => ({
@@ -21,6 +21,10 @@ export const databaseArea: Record<string, SpecNode> = {
         '`cnpg`: a CloudNativePG Cluster in the release namespace (needs the CNPG operator). `external`: DATABASE_URL from `database.external`. `none`: no database (no virtual keys, teams or UI login).',
         databaseModes,
         'cnpg',
+      ),
+      keepOnUninstall: bool(
+        'Annotate the CNPG Cluster, its Database, the backup ObjectStore and ScheduledBackup with helm.sh/resource-policy: keep: `helm uninstall`, and an upgrade or rollback that stops rendering them, leave them and the PVCs the Cluster owns; a reinstall under the same release name and namespace adopts them. false: uninstall deletes them, and with the Cluster every PVC and all data. See docs/database.md.',
+        true,
       ),
       connectionPoolLimit: int('general_settings.database_connection_pool_limit: Prisma connections per proxy worker.', 10, { minimum: 1 }),
       cnpg: group('The CloudNativePG Cluster (mode cnpg). DATABASE_URL is the `uri` of the operator-made `<cluster>-app` Secret.', {
@@ -43,7 +47,7 @@ export const databaseArea: Record<string, SpecNode> = {
               name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', description: 'Name of the extension\'s volume.' },
               image: {
                 type: 'object', required: ['reference'], additionalProperties: true, description: 'The extension image.',
-                properties: { reference: { type: 'string', minLength: 1, description: 'Image reference.' } },
+                properties: { reference: { type: 'string', pattern: patterns.imageReference, description: 'Image reference.' } },
               },
             },
           },
@@ -58,16 +62,16 @@ export const databaseArea: Record<string, SpecNode> = {
             properties: {
               name: { type: 'string', pattern: pgIdentifier, description: 'Extension name (CREATE EXTENSION).' },
               ensure: { type: 'string', enum: ['present', 'absent'], description: 'present (default) or absent.' },
-              version: { type: 'string', minLength: 1, description: 'Version to install; empty: the default.' },
+              version: { type: 'string', minLength: 1, pattern: patterns.token, description: 'Version to install; empty: the default.' },
               schema: { type: 'string', pattern: pgIdentifier, description: 'Schema to install into.' },
             },
           },
         ),
         instances: int('PostgreSQL instances: 1 primary plus replicas. 3 or more for high availability (pods spread by anti-affinity).', 1, { minimum: 1 }),
-        imageName: str('PostgreSQL operand image. Pinned: a major version change needs a planned upgrade.', 'ghcr.io/cloudnative-pg/postgresql:17.5', { minLength: 1 }),
+        imageName: str('PostgreSQL operand image. Pinned: a major version change needs a planned upgrade.', 'ghcr.io/cloudnative-pg/postgresql:17.5', { pattern: patterns.imageReference }),
         storage: group('The data volume of each instance.', {
           size: str('PVC size.', '20Gi', { pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$' }),
-          storageClass: str('StorageClass of the PVCs; empty: the cluster default.', ''),
+          storageClass: str('StorageClass of the PVCs; empty: the cluster default.', '', secretName),
         }),
         resources: openMap('Resources of each PostgreSQL instance. Keep memory above shared_buffers plus max_connections × work_mem.', {
           requests: { cpu: '250m', memory: '512Mi' },
@@ -86,18 +90,19 @@ export const databaseArea: Record<string, SpecNode> = {
             log_min_duration_statement: '1000',
             idle_in_transaction_session_timeout: '300000',
           },
-          { type: 'string' },
+          { type: 'string', pattern: patterns.line },
+          { propertyNames: { pattern: '^[a-z_][a-z0-9_.]*$' } },
         ),
         podMonitor: group('A Prometheus Operator PodMonitor scraping the instances\' metrics port (CNPG deprecates its own `monitoring.enablePodMonitor`).', {
           enabled: bool('Render the PodMonitor (needs the monitoring.coreos.com CRDs).', false),
-          labels: openMap('Extra labels, e.g. the one your Prometheus selects monitors by (release: kube-prometheus-stack).', {}, { type: 'string' }),
+          labels: openMap('Extra labels, e.g. the one your Prometheus selects monitors by (release: kube-prometheus-stack).', {}, labelValues, labelKeys),
         }),
         import: group(
           'Bootstrap a NEW cluster by importing the database of a running PostgreSQL (CNPG initdb.import, microservice: pg_dump/pg_restore of one database) instead of an empty initdb. Only read when the cluster is created; see docs/migrating-from-manifests.md.',
           {
             enabled: bool('Import from the source below.', false),
             source: group('The running PostgreSQL to import from (an externalClusters entry).', {
-              host: str('Its host, e.g. litellm-postgresql-rw.ai-system.svc. Required when enabled.', '', { pattern: '^([a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?)?$' }),
+              host: str('Its host, e.g. litellm-postgresql-rw.ai-system.svc. Required when enabled.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
               port: int('Its port.', 5432, { minimum: 1, maximum: 65535 }),
               database: str('The database to import.', 'litellm', { pattern: pgIdentifier }),
               user: str('A role that may read every table of it (its owner, or a superuser).', 'litellm', { pattern: pgIdentifier }),
@@ -164,8 +169,8 @@ export const databaseArea: Record<string, SpecNode> = {
     'Continuous backup of the CNPG cluster with the Barman Cloud plugin (WAL archive + scheduled base backups) to S3-compatible storage. Needs database.mode cnpg and the plugin installed. See docs/backup-restore.md.',
     {
       enabled: bool('Render the ObjectStore, the Cluster\'s WAL-archiver plugin entry and a ScheduledBackup.', false),
-      destinationPath: str('Bucket (and optional prefix) backups go to.', 's3://litellm-backups', { pattern: '^s3://[a-z0-9][-a-z0-9.]{1,61}[a-z0-9](/.*)?$' }),
-      endpointURL: str('S3 endpoint URL of the object store (RustFS, MinIO, …). Required when enabled.', '', { pattern: '^(https?://[^\\s]+)?$' }),
+      destinationPath: str('Bucket (and optional prefix) backups go to.', 's3://litellm-backups', { pattern: `^s3://[a-z0-9][-a-z0-9.]{1,61}[a-z0-9](/[^${control} ]*)?$` }),
+      endpointURL: str('S3 endpoint URL of the object store (RustFS, MinIO, …), without userinfo (keys go in s3Credentials). Required when enabled.', '', { pattern: orEmpty(patterns.url) }),
       s3Credentials: group('The Secret with the S3 access key pair (least-privilege policy: files/bucket-policy.json).', {
         existingSecret: str('Secret name. Required when enabled.', '', secretName),
         accessKeyIdKey: str('Key holding the access key id.', 'ACCESS_KEY_ID', { minLength: 1, ...secretKey }),
@@ -184,7 +189,7 @@ export const databaseArea: Record<string, SpecNode> = {
         retentionPolicyIntervalSeconds: int('Seconds between its retention-policy runs; null: the plugin\'s default (1800).', null, { minimum: 1 }),
       }),
       schedule: str('Base backup schedule: six-field cron, seconds first (CNPG ScheduledBackup). The first backup runs at once.', '0 0 3 * * *', {
-        pattern: '^(\\S+\\s+){5}\\S+$',
+        pattern: '^([!-~]+ +){5}[!-~]+$',
       }),
     },
     {

@@ -1,6 +1,6 @@
 // Settings rendered into LiteLLM's config.yaml besides the model and credential lists.
 import { generalSettingsKeys, litellmSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
-import { bool, group, int, oneOf, onlyKeys, openList, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, int, oneOf, onlyKeys, openList, openMap, patterns, str, type SpecNode } from '../spec.ts';
 
 /**
  * litellm_settings keys LiteLLM never reads there that setups like the seed use: the schema lets them
@@ -24,14 +24,40 @@ export const routingStrategies = [
   'cost-based-routing',
 ] as const;
 
+/** LITELLM_LOG values: names of Python logging levels (LiteLLM resolves it with getattr(logging, …)). */
+export const logLevels = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
+
 export const litellmArea: Record<string, SpecNode> = {
   ui: group('LiteLLM admin UI.', {
-    username: str('UI_USERNAME; the password is the master key.', 'admin', { minLength: 1 }),
+    username: str('UI_USERNAME; the password is the master key.', 'admin', { minLength: 1, pattern: patterns.token }),
   }),
   litellm: group('LiteLLM proxy settings. The chart owns the keys it renders; the open maps add others.', {
     port: int('Port the proxy listens on in the container.', 4000, { minimum: 1024, maximum: 65535 }),
     numWorkers: int('Uvicorn workers (`--num_workers`). Above 1, Prometheus metrics use a shared multiprocess directory.', 1, { minimum: 1 }),
-    migrationDir: str('LITELLM_MIGRATION_DIR: writable directory for Prisma migrations.', '/tmp/prisma', { pattern: '^/' }),
+    migrationDir: str('LITELLM_MIGRATION_DIR: writable directory for Prisma migrations.', '/tmp/prisma', { pattern: patterns.path }),
+    // Production defaults from LiteLLM's "Production Best Practices" page (docs/proxy/prod); docs/operations.md.
+    logLevel: oneOf(
+      'LITELLM_LOG. LiteLLM\'s production guidance sets ERROR (it also silences the per-request access log); LiteLLM 1.80.8 fails at import on a name the logging module does not know.',
+      logLevels,
+      'ERROR',
+    ),
+    jsonLogs: bool(
+      'JSON_LOGS: one JSON object per log line (production guidance). Rendered only when true: LiteLLM turns JSON on for any non-empty JSON_LOGS, "False" included.',
+      true,
+    ),
+    maxRequestsBeforeRestart: int(
+      '`--max_requests_before_restart`: recycle a worker after this many requests to cap memory growth (production guidance suggests 10000 when memory grows). null: off. Deliberately off by default: with one uvicorn worker (the default) the whole proxy process exits at the limit and the kubelet restarts the container, counting a restart and backing off.',
+      null,
+      { minimum: 100 },
+    ),
+    proxyBatchWriteAt: int('general_settings.proxy_batch_write_at: seconds between batched spend-log writes to the database (production guidance: 60; LiteLLM\'s own default is 10).', 60, {
+      minimum: 1,
+      maximum: 3600,
+    }),
+    localModelCostMap: bool(
+      'LITELLM_LOCAL_MODEL_COST_MAP=True: use the price map bundled with the image instead of fetching it from GitHub at every start (5 s timeout; the network policies do not allow it). false: fetch it, and the cilium network policy allows raw.githubusercontent.com on 443.',
+      true,
+    ),
     backgroundHealthChecks: bool('general_settings.background_health_checks. Off by default: each check is a real provider call.', false),
     healthCheckInterval: int('general_settings.health_check_interval in seconds, when background health checks are on.', 300, { minimum: 10 }),
     router: group('router_settings the chart manages.', {

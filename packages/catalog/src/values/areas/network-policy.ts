@@ -1,6 +1,6 @@
 // Network policies. Their rules are derived from what is enabled; these values only say where a
 // dependency runs when its host name does not tell (and what the cluster's DNS and operators are).
-import { bool, group, int, oneOf, openList, openMap, str, strList, type SpecNode } from '../spec.ts';
+import { bool, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
 export const networkPolicyFlavors = ['kubernetes', 'cilium'] as const;
 
@@ -8,8 +8,8 @@ export const networkPolicyFlavors = ['kubernetes', 'cilium'] as const;
 export const nonPublicRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16', '127.0.0.0/8', '0.0.0.0/8'];
 
 const cidr = { pattern: '^$|^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$' };
-const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
-const labels = (description: string, value: Record<string, string> = {}) => openMap(description, value, { type: 'string' });
+const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
+const labels = (description: string, value: Record<string, string> = {}) => openMap(description, value, labelValues, labelKeys);
 
 const peer = (what: string) =>
   group(`Where ${what} runs, when its host name does not say it. Precedence: cidr, then namespace (+ podLabels), then the host name.`, {

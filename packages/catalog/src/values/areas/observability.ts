@@ -1,11 +1,13 @@
 // Observability: LiteLLM's Prometheus exporter, the objects that consume it (ServiceMonitor, Grafana
 // dashboard, PrometheusRule), OpenTelemetry tracing and Langfuse.
 import { envNamePattern } from '../catalog.ts';
-import { bool, group, num, oneOf, openMap, str, type SpecNode } from '../spec.ts';
+import { bool, group, labelKeys, labelValues, num, oneOf, openMap, patterns, str, type SpecNode } from '../spec.ts';
 
 /** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
 export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
-const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, { type: 'string' });
+const labelMap = (description: string, value: Record<string, string>) => openMap(description, value, labelValues, labelKeys);
+/** An optional object name: empty, or a DNS subdomain. */
+const dnsSubdomain = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)?$', maxLength: 253 };
 /** An optional Secret key name: empty, or an env var name. */
 const optionalKey = { pattern: `^$|${envNamePattern}` };
 
@@ -19,17 +21,25 @@ export const observabilityArea: Record<string, SpecNode> = {
         'Adds `prometheus` to litellm_settings.callbacks and `prometheus_system` to service_callback (singular: LiteLLM ignores `service_callbacks`). With litellm.numWorkers > 1, PROMETHEUS_MULTIPROC_DIR points at an emptyDir so all workers report.',
         false,
       ),
+      requireAuth: bool(
+        'litellm_settings.require_auth_for_metrics_endpoint: /metrics asks for a LiteLLM key, as the API does. Its series carry key aliases, team aliases and user emails (litellm#24530); from LiteLLM 1.85 this is LiteLLM\'s default. The ServiceMonitor then sends the key in monitoring.serviceMonitor.authorization.',
+        true,
+      ),
     }),
     serviceMonitor: group('prometheus-operator ServiceMonitor scraping /metrics/ (LiteLLM answers /metrics with a 307 redirect).', {
       enabled: bool('Render the ServiceMonitor.', false),
       labels: labelMap('Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).', {}),
       interval: str('Scrape interval.', '30s', promDuration),
       scrapeTimeout: str('Scrape timeout; not longer than the interval.', '10s', promDuration),
+      authorization: group('The Bearer key Prometheus scrapes with when monitoring.metrics.requireAuth is on: a Secret in the release namespace.', {
+        secretName: str('Secret holding the key; empty: the proxy\'s Secret (secrets.existingSecret or the chart-created one).', '', dnsSubdomain),
+        key: str('Key in that Secret; empty: the master key\'s (secrets.masterKeyKey). With a database, prefer a virtual key allowed only the /metrics route.', '', optionalKey),
+      }),
     }),
     dashboard: group('Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.', {
       enabled: bool('Render the dashboard ConfigMap.', false),
       labels: labelMap('Labels the Grafana sidecar selects on.', { grafana_dashboard: '1' }),
-      annotations: labelMap('Annotations; the sidecar reads the folder from `grafana_folder`.', { grafana_folder: 'AI' }),
+      annotations: openMap('Annotations; the sidecar reads the folder from `grafana_folder`.', { grafana_folder: 'AI' }, { type: 'string' }, labelKeys),
     }),
     prometheusRule: group('prometheus-operator PrometheusRule with the proxy\'s alerts.', {
       enabled: bool('Render the PrometheusRule.', false),
@@ -46,15 +56,15 @@ export const observabilityArea: Record<string, SpecNode> = {
   tracing: group('OpenTelemetry traces (LiteLLM callback `otel`).', {
     enabled: bool('Add `otel` to litellm_settings.callbacks and set OTEL_* for the proxy.', false),
     exporter: oneOf('OTEL_EXPORTER: the protocol.', otelExporters, 'otlp_grpc'),
-    endpoint: str('OTEL_ENDPOINT: the collector. Default: Tempo\'s OTLP gRPC port in the monitoring namespace.', 'http://tempo.monitoring.svc.cluster.local:4317', {
-      pattern: '^https?://[^\\s/]+(/[^\\s]*)?$',
+    endpoint: str('OTEL_ENDPOINT: the collector (no userinfo: an auth header goes into headersKey). Default: Tempo\'s OTLP gRPC port in the monitoring namespace.', 'http://tempo.monitoring.svc.cluster.local:4317', {
+      pattern: patterns.url,
     }),
     headersKey: str('Secret key holding OTEL_HEADERS (`key=value,…`, e.g. an auth header); empty for none.', '', optionalKey),
-    serviceName: str('OTEL_SERVICE_NAME.', 'litellm', { minLength: 1 }),
+    serviceName: str('OTEL_SERVICE_NAME.', 'litellm', { minLength: 1, pattern: patterns.token }),
   }),
   langfuse: group('Langfuse tracing (LiteLLM success and failure callback `langfuse`).', {
     enabled: bool('Add `langfuse` to litellm_settings.success_callback and failure_callback and set LANGFUSE_*.', false),
-    host: str('LANGFUSE_HOST: the Langfuse URL.', 'https://cloud.langfuse.com', { pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' }),
+    host: str('LANGFUSE_HOST: the Langfuse URL (no userinfo: the keys go into the Secret).', 'https://cloud.langfuse.com', { pattern: patterns.url }),
     publicKeyKey: str('Secret key holding LANGFUSE_PUBLIC_KEY.', 'LANGFUSE_PUBLIC_KEY', { pattern: envNamePattern }),
     secretKeyKey: str('Secret key holding LANGFUSE_SECRET_KEY.', 'LANGFUSE_SECRET_KEY', { pattern: envNamePattern }),
   }),

@@ -1,8 +1,8 @@
 // Gateway API routing to the proxy Service.
 import type { JSONSchema7 } from 'json-schema';
-import { bool, group, openList, openMap, str, strList, type SpecNode } from '../spec.ts';
+import { bool, group, labelKeys, labelValues, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
-const dnsLabel = { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$', maxLength: 63 };
+const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 /** Gateway API's Duration (GEP-2257). */
 const gatewayDuration = { pattern: '^$|^([0-9]{1,5}(h|m|s|ms)){1,4}$' };
 
@@ -11,9 +11,9 @@ const parentRef: JSONSchema7 = {
   additionalProperties: false,
   required: ['name'],
   properties: {
-    name: { type: 'string', minLength: 1, description: 'Gateway name.' },
+    name: { type: 'string', pattern: patterns.dnsSubdomain, maxLength: 253, description: 'Gateway name.' },
     namespace: { type: 'string', ...dnsLabel, description: 'Gateway namespace; empty: the route\'s.' },
-    sectionName: { type: 'string', minLength: 1, description: 'Listener name.' },
+    sectionName: { type: 'string', pattern: patterns.dnsSubdomain, maxLength: 253, description: 'Listener name.' },
     port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Listener port.' },
   },
 };
@@ -35,8 +35,8 @@ export const routeArea: Record<string, SpecNode> = {
         request: str('Whole request timeout; empty: the Gateway\'s default.', '600s', gatewayDuration),
         backendRequest: str('Timeout of one request to the proxy (retries included in `request`); empty: not set.', '', gatewayDuration),
       }),
-      labels: openMap('Extra labels of the HTTPRoute.', {}, { type: 'string' }),
-      annotations: openMap('Annotations of the HTTPRoute.', {}, { type: 'string' }),
+      labels: openMap('Extra labels of the HTTPRoute.', {}, labelValues, labelKeys),
+      annotations: openMap('Annotations of the HTTPRoute.', {}, { type: 'string' }, labelKeys),
     },
     {
       schema: {

@@ -1,12 +1,12 @@
 // The proxy's Deployment, Service, ServiceAccount and scaling objects.
-import { bool, group, int, oneOf, openList, openMap, str, strList, type SpecNode } from '../spec.ts';
+import { bool, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
 const quantity = '^([0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?)?$';
 
 const probe = (description: string, path: string, initialDelaySeconds: number, failureThreshold: number) =>
   group(description, {
     enabled: bool('Render this probe.', true),
-    path: str('HTTP path probed on the proxy port.', path, { pattern: '^/' }),
+    path: str('HTTP path probed on the proxy port.', path, { pattern: '^/[!-~]*$' }),
     initialDelaySeconds: int('Seconds before the first probe.', initialDelaySeconds, { minimum: 0 }),
     periodSeconds: int('Seconds between probes.', 10, { minimum: 1 }),
     timeoutSeconds: int('Seconds a probe may take.', 5, { minimum: 1 }),
@@ -15,19 +15,25 @@ const probe = (description: string, path: string, initialDelaySeconds: number, f
 
 export const workloadAreas: Record<string, SpecNode> = {
   image: group('The LiteLLM proxy image.', {
-    repository: str('Image repository.', 'ghcr.io/berriai/litellm', { minLength: 1 }),
-    tag: str('Image tag. The chart\'s appVersion is this tag.', 'main-v1.80.8-stable.1', { minLength: 1 }),
+    repository: str('Image repository, without tag or digest (those are image.tag and image.digest).', 'ghcr.io/berriai/litellm', { pattern: patterns.imageRepository }),
+    tag: str('Image tag. The chart\'s appVersion is this tag.', 'main-v1.80.8-stable.1', { pattern: patterns.imageTag }),
     digest: str('Optional digest pin (sha256:…); when set the image is pulled by digest, the tag is kept for readability.', '', {
       pattern: '^(sha256:[a-f0-9]{64})?$',
     }),
     pullPolicy: oneOf('Image pull policy.', ['Always', 'IfNotPresent', 'Never'], 'IfNotPresent'),
   }),
   imagePullSecrets: openList('Image pull secrets, e.g. `[{name: regcred}]`.', [], {
-    type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', description: 'Secret name.' } },
+    type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', pattern: patterns.dnsSubdomain, maxLength: 253, description: 'Secret name.' } },
   }),
   replicas: int('Proxy replicas when autoscaling is off. Above 1 the chart adds a PodDisruptionBudget and topology spread.', 1, { minimum: 0 }),
-  args: strList('Extra arguments for the litellm command, after `--config` and `--port`.', []),
-  resources: openMap('Container resources.', { requests: { cpu: '200m', memory: '512Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }),
+  args: strList('Extra arguments for the litellm command, after `--config` and `--port` (which the chart sets; so are --num_workers).', [], { pattern: patterns.line }),
+  resources: openMap(
+    'Proxy container resources. LiteLLM\'s production guidance sizes a proxy at 2 vCPU and 4 GB with one worker (docs/proxy/prod), so requests equal limits (Guaranteed QoS). ephemeral-storage covers the container log and the size-limited emptyDirs.',
+    {
+      requests: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '1Gi' },
+      limits: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '2Gi' },
+    },
+  ),
   probes: group('Probes. The startup probe holds the others back while Prisma migrations and model loading run.', {
     startup: probe('Startup probe on LiteLLM\'s liveness endpoint.', '/health/liveliness', 30, 30),
     liveness: probe('Liveness probe (LiteLLM answers "I\'m alive!").', '/health/liveliness', 60, 3),
@@ -42,12 +48,12 @@ export const workloadAreas: Record<string, SpecNode> = {
   service: group('The Service in front of the proxy.', {
     type: oneOf('Service type.', ['ClusterIP', 'NodePort', 'LoadBalancer'], 'ClusterIP'),
     port: int('Service port.', 4000, { minimum: 1, maximum: 65535 }),
-    annotations: openMap('Service annotations.', {}, { type: 'string' }),
+    annotations: openMap('Service annotations.', {}, { type: 'string' }, labelKeys),
   }),
   serviceAccount: group('The proxy\'s ServiceAccount.', {
     create: bool('Create a ServiceAccount.', true),
-    name: str('Name to use; defaults to the release\'s full name.', '', { pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$' }),
-    annotations: openMap('ServiceAccount annotations (e.g. workload identity).', {}, { type: 'string' }),
+    name: str('Name to use; defaults to the release\'s full name.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
+    annotations: openMap('ServiceAccount annotations (e.g. workload identity).', {}, { type: 'string' }, labelKeys),
     automountToken: bool('Mount an API token into the pod. The proxy never calls the Kubernetes API.', false),
   }),
   strategy: group('Rolling update. maxUnavailable 0 keeps serving capacity during upgrades.', {
@@ -68,19 +74,14 @@ export const workloadAreas: Record<string, SpecNode> = {
   topologySpread: group('Spread replicas across nodes and zones when more than one runs.', {
     enabled: bool('Add the default constraints below when replicas > 1.', true),
     whenUnsatisfiable: oneOf('What the scheduler does when it cannot spread.', ['ScheduleAnyway', 'DoNotSchedule'], 'ScheduleAnyway'),
-    topologyKeys: strList('Topology keys to spread over.', ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'], { minLength: 1 }),
+    topologyKeys: strList('Topology keys to spread over.', ['kubernetes.io/hostname', 'topology.kubernetes.io/zone'], { pattern: patterns.labelKey }),
   }),
-  podAnnotations: openMap('Extra pod annotations.', {}, { type: 'string' }),
-  podLabels: openMap('Extra pod labels.', {}, { type: 'string' }),
-  nodeSelector: openMap('Node selector.', {}, { type: 'string' }),
+  podAnnotations: openMap('Extra pod annotations.', {}, { type: 'string' }, labelKeys),
+  podLabels: openMap('Extra pod labels.', {}, labelValues, labelKeys),
+  nodeSelector: openMap('Node selector.', {}, labelValues, labelKeys),
   tolerations: openList('Tolerations.', [], { type: 'object' }),
   affinity: openMap('Affinity rules.', {}),
-  priorityClassName: str('Priority class of the pods.', ''),
-  terminationGracePeriodSeconds: int(
-    'Seconds a stopping proxy pod gets to finish its requests (streams included) before it is killed; null: Kubernetes\' 30. The seed used 60.',
-    null,
-    { minimum: 0 },
-  ),
+  priorityClassName: str('Priority class of the pods.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
   tmpSizeLimit: str('sizeLimit of the /tmp emptyDir (Prisma migrations) of the proxy and the migration Job, e.g. 500Mi; empty: no limit.', '', {
     pattern: quantity,
   }),

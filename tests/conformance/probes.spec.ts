@@ -1,0 +1,129 @@
+// Requests LiteLLM accepts from a client that the real providers refuse: each is sent through the real
+// proxy (ci/02-seed-full) and must be refused by the strict fake with the provider's error and rule,
+// or be blocked (or repaired) by the proxy itself before any upstream call; which one is pinned here.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
+import { rejectionsOf, startBackends, stopBackends, type FakeBackend, type RecordedRequest } from '../../tools/conformance/fake-backend.ts';
+import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
+import { backendValues, scenarioBasePaths, testSecret } from '../../tools/conformance/scenario.ts';
+import { carries } from '../../tools/conformance/upstream.ts';
+
+const scenario = 'ci/02-seed-full.yaml';
+const ids = ['azure_credential_us_east', 'azure_credential_us_east2', 'azure_anthropic', 'azure_ai_cohere_embed', 'azure_ai_cohere_rerank'] as const;
+
+let backends: Record<(typeof ids)[number], FakeBackend>;
+let proxy: LiteLLMProxy;
+
+beforeAll(async () => {
+  backends = await startBackends(ids, scenarioBasePaths(scenario));
+  // A user who copies the portal's ".../openai" endpoint into apiBase: the Azure client appends
+  // /openai/deployments/… again, and the service serves /openai/deployments/… only.
+  const doubled = {
+    credentials: {
+      conformance_doubled_prefix: {
+        enabled: true, provider: 'azure', apiBase: `${backends.azure_credential_us_east.url}/openai`, apiVersion: '2025-01-01-preview',
+        secretKeys: { apiKey: 'CONFORMANCE_DOUBLED_PREFIX_API_KEY' },
+      },
+    },
+    models: {
+      'doubled-prefix-probe': { modelName: 'doubled-prefix-probe', model: 'azure/gpt-4.1-nano', credential: 'conformance_doubled_prefix', info: { mode: 'chat' } },
+    },
+  };
+  const values = { ...doubled, credentials: { ...backendValues(backends).credentials, ...doubled.credentials } };
+  const secret = testSecret('litellm-secrets', { CONFORMANCE_DOUBLED_PREFIX_API_KEY: 'key-for-doubled-prefix' });
+  proxy = await LiteLLMProxy.start(await renderProxyInput({ files: [scenario], values }, [secret]));
+});
+
+afterAll(async () => {
+  await proxy?.stop();
+  await stopBackends(backends);
+});
+
+afterEach(() => {
+  expect(rejectionsOf(backends)).toEqual([]);
+});
+
+/** Sends one marked request; returns the proxy's answer, what reached upstream, and the refusals it caused. */
+async function probe(path: string, body: Record<string, unknown>) {
+  const marker = `probe-${Date.now()}-${Math.random()}`;
+  const tagged = 'messages' in body
+    ? { ...body, messages: [{ role: 'user', content: marker }, ...(body.messages as object[])] }
+    : 'query' in body ? { ...body, query: marker } : 'prompt' in body ? { ...body, prompt: marker } : { ...body, input: [marker] };
+  const response = await proxy.call(path, tagged);
+  const upstream = Object.values(backends).flatMap((backend) => backend.requests.filter((request) => carries(request, marker)));
+  const refused = rejectionsOf(backends).filter((rejection) => upstream.some((request: RecordedRequest) => request.path === rejection.path));
+  return { status: response.status, text: response.text, upstream, rules: refused.map((rejection) => rejection.rule) };
+}
+
+describe('accepted by LiteLLM, refused by the provider', () => {
+  it('dimensions to text-embedding-ada-002 (only text-embedding-3 and later)', async () => {
+    const result = await probe('/v1/embeddings', { model: 'text-embedding-ada-002', dimensions: 256 });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(result.rules).toContain('embeddings:dimensions');
+    expect(result.status).toBe(400);
+  });
+
+  it('Anthropic thinking with budget_tokens at max_tokens', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'claude-sonnet-4-5', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 2048 }, messages: [] });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(result.rules).toContain('thinking:budget-below-max-tokens');
+    expect(result.status).toBe(400);
+  });
+
+  it('Anthropic thinking with a temperature', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'claude-sonnet-4-5', max_tokens: 4096, temperature: 0.2, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [] });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(result.rules).toContain('thinking:temperature');
+    expect(result.status).toBe(400);
+  });
+
+  it('more than 4 cache_control breakpoints to Anthropic', async () => {
+    const block = (text: string) => ({ type: 'text', text, cache_control: { type: 'ephemeral' } });
+    const messages = [{ role: 'user', content: [1, 2, 3, 4, 5].map((index) => block(`part ${index}`)) }];
+    const result = await probe('/v1/chat/completions', { model: 'claude-haiku-4-5', max_tokens: 256, messages });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(result.rules).toContain('cache_control:max-4');
+    expect(result.status).toBe(400);
+  });
+
+  it('Cohere v2 rerank with return_documents', async () => {
+    const result = await probe('/v1/rerank', { model: 'cohere-rerank-v3.5', query: '', documents: ['a', 'b'], return_documents: true });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(result.rules).toContain('sdk:cohere.V2Client.rerank');
+    expect(result.status).toBe(400);
+  });
+
+  it('Cohere v2 rerank with documents given as objects', async () => {
+    const result = await probe('/v1/rerank', { model: 'cohere-rerank-v3.5', query: '', documents: [{ text: 'a' }, { text: 'b' }] });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(result.rules).toContain('sdk:cohere.V2Client.rerank');
+    expect(result.status).toBe(400);
+  });
+
+  it('a doubled /openai path prefix (apiBase ending in /openai) is a 404 at the service', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'doubled-prefix-probe', messages: [] });
+    expect(result.upstream.map((request) => request.path)).toContain('/openai/openai/deployments/gpt-4.1-nano/chat/completions');
+    expect(result.upstream.every((request) => request.kind === undefined)).toBe(true);
+    expect(result.status).toBe(404);
+  });
+});
+
+describe('repaired or blocked by LiteLLM before the provider', () => {
+  it('gpt-image-1 with response_format: LiteLLM refuses it (UnsupportedParamsError) unless drop_params', async () => {
+    const result = await probe('/v1/images/generations', { model: 'gpt-image-1', prompt: '', response_format: 'b64_json' });
+    expect([result.status, result.upstream.length]).toEqual([400, 0]);
+    expect(result.text).toContain('UnsupportedParamsError');
+  });
+
+  it('max_tokens to a reasoning model (gpt-5-mini) reaches Azure as max_completion_tokens', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'gpt-5-mini', max_tokens: 100, messages: [] });
+    expect(result.status, result.text).toBe(200);
+    expect(result.upstream.map((request) => [request.body.max_tokens, request.body.max_completion_tokens])).toEqual([[undefined, 100]]);
+  });
+
+  it('a non-default temperature to a reasoning model (gpt-5-mini): LiteLLM refuses it (UnsupportedParamsError)', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'gpt-5-mini', temperature: 0.2, messages: [] });
+    expect([result.status, result.upstream.length]).toEqual([400, 0]);
+    expect(result.text).toContain('UnsupportedParamsError');
+  });
+});

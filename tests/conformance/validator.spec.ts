@@ -1,0 +1,81 @@
+// The fake providers' validator alone (no proxy): each rule refuses what it names, with the provider's
+// status and error shape, and lets the well-formed request through. The SDK types are the oracle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalog } from '../../packages/catalog/src/index.ts';
+import { profileFor, ProviderValidator, type ValidationRequest } from '../../tools/conformance/validator.ts';
+
+let validator: ProviderValidator;
+beforeAll(async () => {
+  validator = await ProviderValidator.start();
+});
+afterAll(async () => {
+  await validator?.stop();
+});
+
+const azureQuery = { 'api-version': '2025-04-01-preview' };
+const anthropicHeaders = { 'anthropic-version': '2023-06-01' };
+const chat = { messages: [{ role: 'user', content: 'hi' }] };
+const claude = { model: 'claude-sonnet-4-5', max_tokens: 4096, messages: [{ role: 'user', content: 'hi' }] };
+const cached = { type: 'text', text: 'x', cache_control: { type: 'ephemeral' } };
+
+function request(kind: string, name: string, body: unknown, extra: Partial<ValidationRequest> = {}): ValidationRequest {
+  const azure = kind.startsWith('azure-') && kind !== 'azure-ai-embeddings';
+  return {
+    kind, path: '/', query: azure ? azureQuery : {}, headers: kind === 'anthropic-messages' ? anthropicHeaders : {}, body,
+    deployment: azure ? name : null, profile: profileFor(seedCatalog.models, name), ...extra,
+  };
+}
+
+// [title, request, the rule that refuses (undefined: accepted)]
+const cases: Array<[string, ValidationRequest, string | undefined]> = [
+  ['Azure chat', request('azure-chat', 'gpt-4.1', { model: 'gpt-4.1', ...chat, temperature: 0.2, max_tokens: 5 }), undefined],
+  ['Azure chat, streaming with usage', request('azure-chat', 'gpt-4.1', { model: 'gpt-4.1', ...chat, stream: true, stream_options: { include_usage: true } }), undefined],
+  ['Azure chat, unknown parameter', request('azure-chat', 'gpt-4.1', { model: 'gpt-4.1', ...chat, return_documents: true }), 'sdk:openai.CompletionCreateParamsNonStreaming'],
+  ['Azure chat, unknown role', request('azure-chat', 'gpt-4.1', { model: 'gpt-4.1', messages: [{ role: 'robot', content: 'hi' }] }), 'sdk:openai.CompletionCreateParamsNonStreaming'],
+  ['Azure chat without api-version', request('azure-chat', 'gpt-4.1', { model: 'gpt-4.1', ...chat }, { query: {} }), 'azure:api-version-required'],
+  ['reasoning model with max_completion_tokens', request('azure-chat', 'o3', { model: 'o3', ...chat, max_completion_tokens: 5 }), undefined],
+  ['reasoning model with max_tokens', request('azure-chat', 'o3', { model: 'o3', ...chat, max_tokens: 5 }), 'reasoning:max_tokens'],
+  ['reasoning model with temperature 0.2', request('azure-chat', 'gpt-5', { model: 'gpt-5', ...chat, temperature: 0.2 }), 'reasoning:temperature'],
+  ['gpt-5-chat (not reasoning) with temperature 0.2', request('azure-chat', 'gpt-5-chat', { model: 'gpt-5-chat', ...chat, temperature: 0.2 }), undefined],
+  ['dimensions on text-embedding-3-large', request('azure-embeddings', 'text-embedding-3-large', { model: 'text-embedding-3-large', input: ['a'], dimensions: 256 }), undefined],
+  ['dimensions on text-embedding-ada-002', request('azure-embeddings', 'text-embedding-ada-002', { model: 'text-embedding-ada-002', input: ['a'], dimensions: 256 }), 'embeddings:dimensions'],
+  ['gpt-image-1', request('azure-images', 'gpt-image-1', { model: 'gpt-image-1', prompt: 'a cat' }), undefined],
+  ['gpt-image-1 with response_format', request('azure-images', 'gpt-image-1', { model: 'gpt-image-1', prompt: 'a cat', response_format: 'b64_json' }), 'gpt-image-1:response_format'],
+  ['gpt-image-1 before 2025-04-01-preview', request('azure-images', 'gpt-image-1', { model: 'gpt-image-1', prompt: 'a cat' }, { query: { 'api-version': '2025-01-01-preview' } }), 'gpt-image-1:api-version'],
+  ['Anthropic with thinking', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, thinking: { type: 'enabled', budget_tokens: 1024 } }), undefined],
+  ['Anthropic without anthropic-version', request('anthropic-messages', 'claude-sonnet-4-5', claude, { headers: {} }), 'anthropic:version-header'],
+  ['Anthropic without max_tokens', request('anthropic-messages', 'claude-sonnet-4-5', { model: 'claude-sonnet-4-5', messages: claude.messages }), 'sdk:anthropic.MessageCreateParamsNonStreaming'],
+  ['thinking budget below 1024', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, thinking: { type: 'enabled', budget_tokens: 1000 } }), 'thinking:budget-min'],
+  ['thinking budget at max_tokens', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, thinking: { type: 'enabled', budget_tokens: 4096 } }), 'thinking:budget-below-max-tokens'],
+  ['thinking with temperature', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, temperature: 0.5, thinking: { type: 'enabled', budget_tokens: 1024 } }), 'thinking:temperature'],
+  ['thinking with top_k', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, top_k: 5, thinking: { type: 'enabled', budget_tokens: 1024 } }), 'thinking:top_k'],
+  ['4 cache_control breakpoints', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, system: [cached], messages: [{ role: 'user', content: [cached, cached, cached] }] }), undefined],
+  ['5 cache_control breakpoints', request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, system: [cached], messages: [{ role: 'user', content: [cached, cached, cached, cached] }] }), 'cache_control:max-4'],
+  ['Cohere v2 rerank', request('cohere-rerank', 'rerank-v3.5', { model: 'rerank-v3.5', query: 'q', documents: ['a'], top_n: 1 }), undefined],
+  ['Cohere v2 rerank with return_documents', request('cohere-rerank', 'rerank-v3.5', { model: 'rerank-v3.5', query: 'q', documents: ['a'], return_documents: true }), 'sdk:cohere.V2Client.rerank'],
+  ['Cohere v2 rerank with object documents', request('cohere-rerank', 'rerank-v3.5', { model: 'rerank-v3.5', query: 'q', documents: [{ text: 'a' }] }), 'sdk:cohere.V2Client.rerank'],
+  ['Azure AI /v1/embeddings without api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'text', encoding_format: 'base64' }, { path: '/v1/embeddings' }), undefined],
+  ['Azure AI /embeddings without api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'] }, { path: '/embeddings' }), 'azure-ai:api-version-required'],
+  ['Azure AI /embeddings with api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'] }, { path: '/embeddings', query: { 'api-version': '2024-05-01-preview' } }), undefined],
+  ['Azure AI embeddings, unknown input_type', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'search_query' }, { path: '/v1/embeddings' }), 'sdk:azure.ai.inference.EmbeddingsClient.embed'],
+];
+
+describe('provider validator', () => {
+  it.each(cases)('%s', async (_title, validation, rule) => {
+    expect((await validator.check(validation))?.rule).toBe(rule);
+  });
+
+  it('answers in each provider\'s own error shape and status', async () => {
+    const shapes = await Promise.all([
+      validator.check(request('azure-chat', 'o3', { model: 'o3', ...chat, max_tokens: 5 })),
+      validator.check(request('anthropic-messages', 'claude-sonnet-4-5', { ...claude, thinking: { type: 'enabled', budget_tokens: 4096 } })),
+      validator.check(request('cohere-rerank', 'rerank-v3.5', { model: 'rerank-v3.5', query: 'q', documents: [{ text: 'a' }] })),
+      validator.check(request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: [1] }, { path: '/v1/embeddings' })),
+    ]);
+    expect(shapes.map((rejection) => rejection?.status)).toEqual([400, 400, 400, 422]);
+    expect(shapes[0]!.body).toEqual({ error: { message: expect.stringContaining('max_completion_tokens'), type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } });
+    expect(shapes[1]!.body).toEqual({ type: 'error', error: { type: 'invalid_request_error', message: expect.stringContaining('thinking.budget_tokens') } });
+    expect(shapes[2]!.body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), message: expect.stringContaining('documents.0') });
+    expect(shapes[3]!.body).toEqual({ error: { code: 'Invalid input', message: expect.stringContaining('input.0'), status: 422 } });
+  });
+});

@@ -1,0 +1,88 @@
+// The fake providers' request validator (tools/conformance/validator/server.py): the providers' official
+// SDK request types and the per-deployment rules, in a Python process on 127.0.0.1, started with the
+// project's .venv and stopped by PID. One per test file, shared by its fake backends.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { ModelDeployment } from '../../packages/catalog/src/index.ts';
+import { repoRoot } from '../helm.ts';
+import { venvBin } from '../python-env.ts';
+
+/** What a fake provider answers instead of 200: the provider's own error, and the rule that refused. */
+export interface Rejection {
+  status: number;
+  body: object;
+  /** `sdk:<package type>` for the SDK's request type, else the per-deployment rule's id. */
+  rule: string;
+  headers: Record<string, string>;
+}
+
+/** What the catalog says about a deployment that the provider enforces on it. */
+export interface DeploymentProfile {
+  /** The model behind the deployment, without provider prefix (`text-embedding-ada-002`). */
+  model: string;
+  /** A reasoning model (the catalog's `supportsReasoning`): no max_tokens, only the default temperature. */
+  reasoning: boolean;
+}
+
+export interface ValidationRequest {
+  kind: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+  deployment: string | null;
+  profile: DeploymentProfile;
+}
+
+/** The profile of the deployment a provider call names (Azure: the path's deployment; others: body.model). */
+export function profileFor(models: readonly ModelDeployment[], name: string): DeploymentProfile {
+  const model = models.find((candidate) => candidate.model.slice(candidate.model.indexOf('/') + 1) === name);
+  const base = model?.info.baseModel ?? model?.model ?? name;
+  return { model: base.slice(base.indexOf('/') + 1), reasoning: model?.info.supportsReasoning === true };
+}
+
+export class ProviderValidator {
+  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+
+  static async start(timeoutMs = 120_000): Promise<ProviderValidator> {
+    const child = spawn(venvBin('python'), [join(repoRoot, 'tools/conformance/validator/server.py')], {
+      stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const port = await new Promise<string>((resolve, reject) => {
+      let stdout = '';
+      const timer = setTimeout(() => reject(new Error(`provider validator not ready after ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('\n')) {
+          clearTimeout(timer);
+          resolve(stdout.split('\n')[0]!.trim());
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`provider validator exited with ${code}:\n${stderr}`));
+      });
+    }).catch(async (error) => {
+      child.kill('SIGKILL');
+      throw error;
+    });
+    return new ProviderValidator(child, `http://127.0.0.1:${port}`);
+  }
+
+  /** The provider's refusal of `request`, or undefined when the provider would accept it. */
+  async check(request: ValidationRequest): Promise<Rejection | undefined> {
+    const response = await fetch(`${this.url}/validate`, { method: 'POST', body: JSON.stringify(request) });
+    if (response.status !== 200) throw new Error(`provider validator answered ${response.status}: ${await response.text()}`);
+    const verdict = (await response.json()) as Partial<Rejection>;
+    return verdict.rule ? (verdict as Rejection) : undefined;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    process.kill(this.child.pid!, 'SIGTERM');
+    await exited;
+  }
+}
