@@ -5,7 +5,9 @@ import { helmMajors } from '../../tools/helm.ts';
 import { liteLLMConfig, proxyContainer, render, single, objectsOfKind } from '../support/chart.ts';
 
 const seedFull = ['ci/02-seed-full.yaml'];
-const byId = (config: any) => new Map<string, any>(config.model_list.map((m: any) => [m.model_info.id, m]));
+// Seed entries carry the seed's model_info.id ("41", …); map it back to the values key.
+const valuesKey = new Map(seedCatalog.models.map((model) => [model.info.id ?? model.id, model.id]));
+const byId = (config: any) => new Map<string, any>(config.model_list.map((m: any) => [valuesKey.get(m.model_info.id) ?? m.model_info.id, m]));
 
 describe.each(helmMajors)('%s', (major) => {
   it('renders no model until a credential is enabled', async () => {
@@ -38,10 +40,45 @@ describe.each(helmMajors)('%s', (major) => {
     const models = byId(liteLLMConfig(await render(major, { files: seedFull })));
     expect(models.get('cohere-embed-v-4-0')).toEqual({
       model_name: 'cohere-embed-v-4-0',
-      litellm_params: { model: 'azure_ai/embed-v-4-0', litellm_credential_name: 'azure_ai_cohere_embed', input_type: 'text' },
-      model_info: { id: 'cohere-embed-v-4-0', mode: 'embedding', disable_background_health_check: true },
+      litellm_params: { model: 'azure_ai/cohere-embed-v-4-0', litellm_credential_name: 'azure_ai_cohere_embed', input_type: 'text' },
+      model_info: {
+        id: '77', mode: 'embedding', base_model: 'cohere-embed-v-4-0', access_groups: ['premium-models', 'restricted-models'],
+        disable_background_health_check: true,
+      },
     });
-    expect(models.get('gpt-4-1').model_info).toMatchObject({ base_model: 'azure/gpt-4.1', supports_vision: true, supports_function_calling: true });
+    // Typed fields in LiteLLM's names and shapes; unpricedBaseModel is the catalog's, never rendered.
+    expect(models.get('o3').litellm_params).toEqual({
+      model: 'azure/o3', litellm_credential_name: 'azure_credential_us_east', rpm: 250, tpm: 250000, max_completion_tokens: 40000,
+      thinking: { type: 'enabled', budget_tokens: 4096 }, merge_reasoning_content_in_choices: true,
+      cache_control_injection_points: [{ location: 'message', role: 'system' }],
+    });
+    expect(models.get('gpt-5-2').model_info).toEqual({
+      id: '1', mode: 'chat', base_model: 'azure/global/gpt-5.2', access_groups: ['premium-models', 'restricted-models'], supports_reasoning: true,
+    });
+    expect(models.get('gpt-audio').litellm_params).toMatchObject({ litellm_credential_name: 'azure_credential_us_east2', api_version: '2025-01-01-preview' });
+  });
+
+  it('renders params of any JSON type, modalities, reasoning effort, token caps and an explicit id', async () => {
+    const models = byId(liteLLMConfig(await render(major, {
+      files: seedFull,
+      values: {
+        models: {
+          'gpt-4-1': {
+            maxTokens: 1000, maxOutputTokens: 2000, reasoningEffort: 'low', modalities: ['text', 'audio'],
+            cacheControlInjectionPoints: [{ location: 'message', index: -1 }],
+            params: { temperature: 0.2, stop: ['###'], extra_body: { seed: 7 }, metadata: { team: 'ai' } },
+            info: { id: 'gpt41-east', supportsUrlContext: true },
+          },
+        },
+      },
+    })));
+    const entry = models.get('gpt41-east');
+    expect(entry.litellm_params).toMatchObject({
+      max_tokens: 1000, max_output_tokens: 2000, reasoning_effort: 'low', modalities: ['text', 'audio'],
+      cache_control_injection_points: [{ location: 'message', index: -1 }],
+      temperature: 0.2, stop: ['###'], extra_body: { seed: 7 }, metadata: { team: 'ai' },
+    });
+    expect(entry.model_info).toMatchObject({ id: 'gpt41-east', supports_url_context: true });
   });
 
   it('inlines api_base, api_key and api_version for realtime deployments', async () => {
@@ -50,8 +87,13 @@ describe.each(helmMajors)('%s', (major) => {
       model: 'azure/gpt-realtime',
       api_base: 'https://contoso-eastus2.openai.azure.com',
       api_key: 'os.environ/AZURE_US_EAST2_API_KEY',
-      api_version: '2025-04-01-preview',
+      // The deployment's own api_version wins over its credential's (2025-04-01-preview).
+      api_version: '2024-10-01-preview',
+      rpm: 200,
+      tpm: 100000,
     });
+    const withoutOwn = byId(liteLLMConfig(await render(major, { files: seedFull, values: { models: { 'gpt-realtime': { apiVersion: null } } } })));
+    expect(withoutOwn.get('gpt-realtime').litellm_params.api_version).toBe('2025-04-01-preview');
   });
 
   it('renders credentials with os.environ references and credential_info', async () => {

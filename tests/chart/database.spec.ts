@@ -9,6 +9,63 @@ const envVar = (objects: K8sObject[], name: string) => proxyContainer(objects).e
 const oneRegion = { credentials: { azure_credential_us_east: { enabled: true, resourceName: 'contoso-eastus' } }, secrets: { existingSecret: 'litellm-secrets' } };
 
 describe.each(helmMajors)('database (%s)', (major) => {
+  it('21-seed-database: the seed\'s cluster name, PostgreSQL 18.1 with pgvector, priority class, backup sidecar and /tmp limit', async () => {
+    const objects = await render(major, { files: ['ci/21-seed-database.yaml'] });
+    const cluster = single(objects, 'Cluster');
+    expect(cluster.metadata.name).toBe('litellm-postgresql');
+    expect(cluster.spec).toMatchObject({
+      imageName: 'ghcr.io/cloudnative-pg/postgresql:18.1-standard-trixie',
+      priorityClassName: 'system-cluster-critical',
+      bootstrap: { initdb: { database: 'litellm', owner: 'litellm' } },
+      postgresql: { extensions: [{ name: 'pgvector', image: { reference: 'ghcr.io/cloudnative-pg/pgvector:0.8.1-18-trixie' } }] },
+    });
+    expect(single(objects, 'Database').spec).toMatchObject({ cluster: { name: 'litellm-postgresql' }, extensions: [{ name: 'vector' }] });
+    // The proxy reads the URL from the adopted cluster's app Secret.
+    expect(envVar(objects, 'DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: 'litellm-postgresql-app', key: 'uri' });
+    expect(single(objects, 'ObjectStore').spec.instanceSidecarConfiguration).toMatchObject({
+      resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '200m', memory: '256Mi' } },
+      retentionPolicyIntervalSeconds: 1800,
+    });
+    const pod = single(objects, 'Deployment').spec.template.spec;
+    expect(pod.volumes.find((volume: any) => volume.name === 'tmp')).toEqual({ name: 'tmp', emptyDir: { sizeLimit: '500Mi' } });
+    const upgrade = await render(major, { files: ['ci/21-seed-database.yaml'], upgrade: true });
+    const job = objectsOfKind(upgrade, 'Job')[0]!;
+    expect(job.spec.template.spec.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '500Mi' } }]);
+  });
+
+  it('22-import-from-seed: initdb imports the seed\'s running database through an externalClusters entry', async () => {
+    const cluster = single(await render(major, { files: ['ci/22-import-from-seed.yaml'] }), 'Cluster');
+    expect(cluster.spec.bootstrap).toEqual({
+      initdb: {
+        database: 'litellm', owner: 'litellm', dataChecksums: true,
+        import: { type: 'microservice', databases: ['litellm'], source: { externalCluster: 'import-source' } },
+      },
+    });
+    expect(cluster.spec.externalClusters).toEqual([{
+      name: 'import-source',
+      connectionParameters: { host: 'litellm-postgresql-rw.ai-system.svc', port: '5432', user: 'litellm', dbname: 'litellm', sslmode: 'require' },
+      password: { name: 'litellm-postgresql-app', key: 'password' },
+    }]);
+  });
+
+  it('23-recover-seed-backup: recovery from the seed\'s ObjectStore and folder, archiving into a new one', async () => {
+    const cluster = single(await render(major, { files: ['ci/23-recover-seed-backup.yaml'] }), 'Cluster');
+    expect(cluster.spec.bootstrap.recovery).toMatchObject({ source: 'origin', database: 'litellm', owner: 'litellm' });
+    expect(cluster.spec.externalClusters).toEqual([{
+      name: 'origin',
+      plugin: { name: 'barman-cloud.cloudnative-pg.io', parameters: { barmanObjectName: 'litellm-objectstore', serverName: 'litellm-postgresql' } },
+    }]);
+    expect(cluster.spec.plugins[0].parameters).toEqual({ barmanObjectName: 'rel-litellm-stack-backup', serverName: 'litellm-stack-db' });
+  });
+
+  it('names another database and owner everywhere the cluster declares them', async () => {
+    const objects = await render(major, { files: ['ci/04-cnpg.yaml'], values: { database: { cnpg: { database: 'llm_proxy', owner: 'proxy_owner' } } } });
+    const cluster = single(objects, 'Cluster');
+    expect(cluster.spec.bootstrap.initdb).toMatchObject({ database: 'llm_proxy', owner: 'proxy_owner' });
+    expect(cluster.spec.managed.roles[0].name).toBe('proxy_owner');
+    expect(single(objects, 'Database').spec).toMatchObject({ name: 'llm_proxy', owner: 'proxy_owner' });
+  });
+
   it('cnpg: a Cluster with database and owner litellm, the tuned parameters over the defaults, and a Database CR', async () => {
     const objects = await render(major, { files: ['ci/04-cnpg.yaml'] });
     const cluster = single(objects, 'Cluster');

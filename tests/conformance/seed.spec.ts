@@ -12,11 +12,15 @@ import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { waitFor } from '../../tools/conformance/process.ts';
 import { sendSequentially } from '../../tools/conformance/traffic.ts';
 import { apiKeyFor, backendValues, chatBody, credentialOf, scenarioBasePaths, testSecret } from '../../tools/conformance/scenario.ts';
-import { carries, clientRequest, expectedUpstream, observedUpstream, requestableModes } from '../../tools/conformance/upstream.ts';
+import { anthropicDefaultMaxTokens, carries, clientRequest, expectedUpstream, observedUpstream, requestableModes } from '../../tools/conformance/upstream.ts';
 
 const scenario = parse(readFileSync(join(chartDir, 'ci', '02-seed-full.yaml'), 'utf8'));
 const enabledCredentials = new Set(Object.entries(scenario.credentials).filter(([, c]: [string, any]) => c.enabled).map(([id]) => id));
-const enabledModels = seedCatalog.models.filter((model) => model.enabled !== false && enabledCredentials.has(model.credential));
+// The seed gives no Claude deployment a thinking budget; the overlay below gives this one one.
+const claudeThinking = { type: 'enabled', budgetTokens: 2048 } as const;
+const enabledModels = seedCatalog.models
+  .filter((model) => model.enabled !== false && enabledCredentials.has(model.credential))
+  .map((model) => (model.id === 'claude-sonnet-4-5' ? { ...model, thinking: claudeThinking } : model));
 const requestable = enabledModels.filter((model) => (requestableModes as readonly string[]).includes(model.info.mode));
 
 // A credential the scenario leaves disabled, with a model on it: neither may reach the proxy.
@@ -31,6 +35,7 @@ const disabledOverlay = {
     'disabled-probe': { modelName: 'disabled-probe', model: 'azure/disabled-probe', credential: 'conformance_disabled', info: { mode: 'chat' } },
     // Under the chart's default routing (simple-shuffle) this must turn out to be a weight, not a limit.
     'gpt-4-1-nano': { rpm: 2 },
+    'claude-sonnet-4-5': { thinking: claudeThinking },
   },
 };
 
@@ -80,6 +85,21 @@ describe('02-seed-full in LiteLLM', () => {
     expect(listed).toEqual(expect.arrayContaining(['gpt-realtime', 'gpt-realtime-mini', 'gpt-audio', 'gpt-audio-mini']));
   });
 
+  // Access groups restrict virtual keys and teams, which live in the database; the suite has none, and the
+  // master key reaches every model. What can be shown without one: LiteLLM holds each deployment's
+  // groups, id and base model as the seed wrote them (docs/conformance.md).
+  it('holds the seed\'s model_info ids, access groups and base models for every deployment (/model/info)', async () => {
+    const info = await proxy.call('/v1/model/info');
+    expect(info.status).toBe(200);
+    const byId = new Map(info.json.data.map((entry: any) => [entry.model_info.id, entry.model_info]));
+    for (const model of enabledModels) {
+      expect(byId.get(model.info.id ?? model.id), model.id).toMatchObject({
+        ...(model.info.accessGroups ? { access_groups: model.info.accessGroups } : {}),
+        ...(model.info.baseModel ? { base_model: model.info.baseModel } : {}),
+      });
+    }
+  });
+
   it('answers 401 without a key, and refuses a wrong key', async () => {
     const none = await fetch(`${proxy.url}/v1/models`);
     expect(none.status).toBe(401);
@@ -103,8 +123,29 @@ describe('02-seed-full in LiteLLM', () => {
       expect(upstream.map((recorded) => recorded.backend)).toEqual([credential.id]);
       const expected = expectedUpstream(model, credential, apiKeyFor(credential));
       expect(observedUpstream(upstream[0]!, expected)).toEqual(expected);
+      // Cost tracking: a base model LiteLLM's bundled cost map prices gives the request a cost.
+      const cost = Number(response.headers.get('x-litellm-response-cost'));
+      if (model.info.baseModel !== undefined && !model.info.unpricedBaseModel && model.info.mode !== 'image_generation') expect(cost).toBeGreaterThan(0);
+      if (model.info.unpricedBaseModel) expect(cost).toBe(0);
     },
   );
+
+  it('the fake Anthropic backend receives the thinking budget and cache_control on the system message (and LiteLLM\'s max_tokens, not the deployment\'s cap)', async () => {
+    const marker = `conformance-claude-${Date.now()}`;
+    const response = await proxy.call('/v1/chat/completions', {
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'system', content: `answer briefly ${marker}` }, { role: 'user', content: marker }],
+    });
+    expect(response.status, response.text).toBe(200);
+    const upstream = backends.azure_anthropic!.requests.filter((recorded) => carries(recorded, marker));
+    expect(upstream).toHaveLength(1);
+    expect(upstream[0]!.body).toMatchObject({
+      thinking: { type: 'enabled', budget_tokens: claudeThinking.budgetTokens },
+      // Not the deployment's max_completion_tokens (16384): see anthropicMaxTokens.
+      max_tokens: claudeThinking.budgetTokens + anthropicDefaultMaxTokens,
+      system: [{ type: 'text', text: `answer briefly ${marker}`, cache_control: { type: 'ephemeral' } }],
+    });
+  });
 
   // One per provider family that streams chat: Azure OpenAI's chunks and Anthropic's events, through the proxy's OpenAI stream.
   it.each([['gpt-4.1', 'azure_credential_us_east'], ['claude-sonnet-4-5', 'azure_anthropic']])(
@@ -145,7 +186,7 @@ describe('02-seed-full in LiteLLM', () => {
     const skipped = enabledModels.filter((model) => model.info.disableBackgroundHealthCheck);
     expect(skipped.map((model) => model.id).sort()).toEqual(['cohere-embed-v-4-0', 'gpt-audio', 'gpt-audio-mini', 'gpt-realtime', 'gpt-realtime-mini']);
     const name = (model: (typeof enabledModels)[number]) =>
-      model.model.startsWith('azure/') ? model.model.slice('azure/'.length) : `${model.credential}:${model.model.split('/')[1]}`;
+      model.model.startsWith('azure/') ? model.model.slice('azure/'.length).replace('gpt5_series/', '') : `${model.credential}:${model.model.split('/')[1]}`;
     expect([...probed].sort()).toEqual(checkable.map(name).sort());
   });
 });

@@ -46,25 +46,57 @@ export interface ExpectedUpstream {
  */
 export const azureEmbeddingsApiVersion = '2024-07-01-preview';
 
+/**
+ * LiteLLM 1.80.8 defect, measured: with `thinking` on, its Anthropic mapping sets max_tokens to the
+ * budget + 4096 (DEFAULT_MAX_TOKENS) unless the call has `max_tokens` itself, so a deployment's
+ * `max_completion_tokens` is lost (use `maxTokens` there). Without thinking it arrives as max_tokens.
+ */
+export const anthropicDefaultMaxTokens = 4096;
+
+export function anthropicMaxTokens(model: ModelDeployment): number | undefined {
+  if (model.maxTokens !== undefined) return model.maxTokens;
+  if (model.thinking?.type === 'enabled' && model.thinking.budgetTokens !== undefined) return model.thinking.budgetTokens + anthropicDefaultMaxTokens;
+  return model.maxCompletionTokens;
+}
+
 const azureKinds: Partial<Record<Mode, UpstreamKind>> = {
   chat: 'azure-chat', embedding: 'azure-embeddings', image_generation: 'azure-images',
 };
 
+/**
+ * LiteLLM's `azure/gpt5_series/<deployment>` marks a deployment with a custom name as GPT-5 (its GPT-5
+ * parameter rules, llms/azure/chat/gpt_5_transformation.py) and calls the deployment without the marker.
+ */
+const gpt5SeriesRoute = 'gpt5_series/';
+
 export function expectedUpstream(model: ModelDeployment, credential: Credential, apiKey: string): ExpectedUpstream {
-  const name = model.model.slice(credential.provider.length + 1);
+  const name = model.model.slice(credential.provider.length + 1).replace(gpt5SeriesRoute, '');
   const mode = model.info.mode;
   switch (credential.provider) {
     case 'azure': {
       const kind = azureKinds[mode];
       if (!kind) throw new Error(`no Azure OpenAI path for mode ${mode}`);
-      const apiVersion = mode === 'embedding' ? azureEmbeddingsApiVersion : credential.apiVersion;
-      return { kind, deployment: name, apiVersion, headers: { 'api-key': apiKey }, body: {} };
+      // The deployment's own api_version wins over its credential's (LiteLLM fills only missing keys from a credential).
+      const apiVersion = mode === 'embedding' ? azureEmbeddingsApiVersion : model.apiVersion ?? credential.apiVersion;
+      // `thinking` never reaches Azure OpenAI: LiteLLM refuses it for azure/ models, or drops it with
+      // drop_params (the seed's o3, o4-mini and gpt-5-chat budgets have no effect).
+      const body = {
+        ...(model.maxCompletionTokens === undefined ? {} : { max_completion_tokens: model.maxCompletionTokens }),
+        ...(model.thinking === undefined ? {} : { thinking: undefined }),
+      };
+      return { kind, deployment: name, apiVersion, headers: { 'api-key': apiKey }, body };
     }
     case 'azure_ai':
       // LiteLLM calls Azure AI embeddings through the OpenAI client: Bearer key, no api-version; params pass through.
-      return { kind: 'azure-ai-embeddings', headers: { authorization: `Bearer ${apiKey}` }, body: { model: name, ...model.params } };
+      return {
+        kind: 'azure-ai-embeddings', headers: { authorization: `Bearer ${apiKey}` },
+        body: { model: name, ...(model.inputType === undefined ? {} : { input_type: model.inputType }), ...model.params },
+      };
     case 'anthropic':
-      return { kind: 'anthropic-messages', headers: { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' }, body: { model: name } };
+      return {
+        kind: 'anthropic-messages', headers: { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' },
+        body: { model: name, ...(anthropicMaxTokens(model) === undefined ? {} : { max_tokens: anthropicMaxTokens(model) }) },
+      };
     case 'cohere':
       return { kind: 'cohere-rerank', headers: { authorization: `Bearer ${apiKey}` }, body: { model: name } };
   }

@@ -61,6 +61,13 @@ and ssl from there, and the router reuses this very client (same user, same name
 {{- with $cache.ttl -}}{{- $_ := set $params "ttl" (int .) -}}{{- end -}}
 {{- /* Any ssl key, even false, switches redis-py to TLS: render it only when TLS is wanted. */ -}}
 {{- if $cache.tls -}}{{- $_ := set $params "ssl" true -}}{{- end -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" $cache.params "path" "cache.params" "section" "cache_params in config.yaml (a ConfigMap)") -}}
+{{- range $key, $value := $cache.params -}}
+{{- if has $key (list "type" "host" "port" "username" "password" "namespace" "ttl" "ssl") -}}
+{{- fail (printf "cache.params.%s: the chart renders cache_params.%s from cache.* (host, port, username, passwordKey, namespace, ttl, tls); set it there" $key $key) -}}
+{{- end -}}
+{{- $_ := set $params $key $value -}}
+{{- end -}}
 {{- toJson (dict "cache" true "cache_params" $params) -}}
 {{- else -}}
 {{- toJson dict -}}

@@ -38,6 +38,45 @@ exist or whose provider prefix does not match its credential's provider.
 {{- toJson $rendered -}}
 {{- end -}}
 
+{{/* Typed model fields rendered into litellm_params under their snake_case name (thinking is nested). */}}
+{{- define "litellm-stack.models.typedParams" -}}
+{{- toJson (list "rpm" "tpm" "timeout" "streamTimeout" "apiVersion" "maxTokens" "maxCompletionTokens" "maxOutputTokens" "reasoningEffort" "mergeReasoningContentInChoices" "cacheControlInjectionPoints" "inputType" "modalities") -}}
+{{- end -}}
+
+{{/*
+Fails on a models.<id>.params key that a typed field or the chart itself renders: the typed field
+says what it is and is checked; model and credential come from the entry (api_base: secrets.refuseKeyRedirect).
+*/}}
+{{- define "litellm-stack.models.checkParam" -}}
+{{- $typed := dict "thinking" "thinking" -}}
+{{- range include "litellm-stack.models.typedParams" .root | fromJsonArray -}}{{- $_ := set $typed (snakecase .) . -}}{{- end -}}
+{{- if hasKey $typed .key -}}
+{{- fail (printf "models.%s.params.%s: a typed field renders litellm_params.%s; set models.%s.%s instead" .id .key .key .id (get $typed .key)) -}}
+{{- end -}}
+{{- if has .key (list "model" "litellm_credential_name") -}}
+{{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself from models.%s.model and models.%s.credential" .id .key .key .id .id) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+litellm_settings keys LiteLLM never reads there, each with where it belongs. The schema admits them
+(litellmSettingsWithHints in packages/catalog/src/values/areas/litellm.ts) so that this can say so.
+*/}}
+{{- define "litellm-stack.config.settingsHints" -}}
+{{- $generalSetting := "a general_settings key, read only there: set it under litellm.generalSettings" -}}
+{{- $langfuse := "LiteLLM reads Langfuse's settings from LANGFUSE_* env vars only: use langfuse.* (docs/observability.md)" -}}
+{{- $costTracking := "no such LiteLLM setting: with a database LiteLLM records spend per model, key, team and user anyway (spend logs)" -}}
+{{- $limit := "no such LiteLLM setting: limit a deployment with models.<id>.rpm / tpm, or keys and teams with their own rpm_limit / tpm_limit" -}}
+{{- toJson (dict
+  "alerting" $generalSetting "alerting_args" $generalSetting "alerting_threshold" $generalSetting
+  "langfuse_enabled" $langfuse "langfuse_host" $langfuse "langfuse_public_key" $langfuse "langfuse_sample_rate" $langfuse "langfuse_secret" $langfuse
+  "max_file_size_mb" "no such LiteLLM setting: the request size limit is general_settings.max_request_size_mb (litellm.generalSettings)"
+  "rpm_limit" $limit "tpm_limit" $limit
+  "service_callbacks" "LiteLLM reads service_callback, singular; the chart sets it to prometheus_system with monitoring.metrics.enabled"
+  "telemetry" "LiteLLM 1.80.8 sets litellm.telemetry but never reads it; leave it out"
+  "track_cost_per_model" $costTracking "track_cost_per_team" $costTracking "track_cost_per_user" $costTracking) -}}
+{{- end -}}
+
 {{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
 {{- define "litellm-stack.models.skipped" -}}
 {{- $skipped := dict -}}
@@ -65,6 +104,7 @@ exist or whose provider prefix does not match its credential's provider.
 {{- $root := . -}}
 {{- $rendered := include "litellm-stack.models.rendered" . | fromJson -}}
 {{- $modelList := list -}}
+{{- $deploymentIds := dict -}}
 {{- range $id, $credentialId := $rendered -}}
 {{- $model := get $root.Values.models $id -}}
 {{- $credential := get $root.Values.credentials $credentialId -}}
@@ -77,19 +117,32 @@ exist or whose provider prefix does not match its credential's provider.
 {{- else -}}
 {{- $_ := set $params "litellm_credential_name" $credentialId -}}
 {{- end -}}
-{{- range $key := list "rpm" "tpm" "timeout" "streamTimeout" -}}
+{{- range $key := include "litellm-stack.models.typedParams" $root | fromJsonArray -}}
 {{- if hasKey $model $key -}}{{- $_ := set $params (snakecase $key) (get $model $key) -}}{{- end -}}
+{{- end -}}
+{{- with $model.thinking -}}
+{{- $thinking := dict "type" .type -}}
+{{- if hasKey . "budgetTokens" -}}{{- $_ := set $thinking "budget_tokens" .budgetTokens -}}{{- end -}}
+{{- $_ := set $params "thinking" $thinking -}}
 {{- end -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
 {{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
+{{- include "litellm-stack.models.checkParam" (dict "root" $root "id" $id "key" $key) -}}
 {{- if hasKey $params $key -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}
 {{- end -}}
 {{- $_ := set $params $key $value -}}
 {{- end -}}
-{{- $info := dict "id" $id -}}
-{{- range $key, $value := $model.info -}}
+{{- if and $root.Values.litellm.backgroundHealthChecks (eq $model.info.mode "audio_speech") (not $model.info.disableBackgroundHealthCheck) (not $model.info.healthCheckVoice) -}}
+{{- fail (printf "models.%s.info.healthCheckVoice: is required for mode audio_speech while litellm.backgroundHealthChecks is on (the check synthesises speech with it); or set models.%s.info.disableBackgroundHealthCheck: true" $id $id) -}}
+{{- end -}}
+{{- $info := dict "id" ($model.info.id | default $id) -}}
+{{- with get $deploymentIds $info.id -}}
+{{- fail (printf "models.%s.info.id: %q is already the model_info.id of models.%s; LiteLLM keys deployments (and their spend) on it, so it must be unique" $id $info.id .) -}}
+{{- end -}}
+{{- $_ := set $deploymentIds $info.id $id -}}
+{{- range $key, $value := omit $model.info "id" "unpricedBaseModel" -}}
 {{- $_ := set $info (snakecase $key) $value -}}
 {{- end -}}
 {{- $modelList = append $modelList (dict "model_name" $model.modelName "litellm_params" $params "model_info" $info) -}}
@@ -106,6 +159,10 @@ exist or whose provider prefix does not match its credential's provider.
 {{- end -}}
 
 {{- $litellm := .Values.litellm -}}
+{{- $hints := include "litellm-stack.config.settingsHints" . | fromJson -}}
+{{- range $key, $_ := $litellm.settings -}}
+{{- if hasKey $hints $key -}}{{- fail (printf "litellm.settings.%s: %s" $key (get $hints $key)) -}}{{- end -}}
+{{- end -}}
 {{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" . | fromJson) (include "litellm-stack.observability.litellmSettings" . | fromJson) -}}
 {{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" $litellmManaged "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
 {{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks "proxy_batch_write_at" $litellm.proxyBatchWriteAt -}}
@@ -116,5 +173,10 @@ exist or whose provider prefix does not match its credential's provider.
 {{- $routerManaged := dict "routing_strategy" $router.routingStrategy "num_retries" $router.numRetries "allowed_fails" $router.allowedFails "cooldown_time" $router.cooldownTime "timeout" $router.timeout -}}
 {{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" . | fromJson) -}}
 {{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
-{{- toYaml (dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings) -}}
+{{- $document := dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
+{{- with $litellm.guardrails -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
+{{- $_ := set $document "guardrails" . -}}
+{{- end -}}
+{{- toYaml $document -}}
 {{- end -}}

@@ -8,7 +8,7 @@ Database feature (database.mode: cnpg | external | none). Contract used by other
   never sends them traffic).
 - litellm-stack.database.objectStoreName: name of the backup ObjectStore (backup.enabled).
 */}}
-{{- define "litellm-stack.database.clusterName" -}}{{- include "litellm-stack.names.component" (dict "root" . "component" "db") -}}{{- end -}}
+{{- define "litellm-stack.database.clusterName" -}}{{- .Values.database.cnpg.clusterName | default (include "litellm-stack.names.component" (dict "root" . "component" "db")) -}}{{- end -}}
 {{- define "litellm-stack.database.objectStoreName" -}}{{- include "litellm-stack.names.component" (dict "root" . "component" "backup") -}}{{- end -}}
 
 {{/* The Barman Cloud plugin as CNPG knows it. */}}
@@ -87,6 +87,12 @@ app.kubernetes.io/part-of: litellm-stack
 {{- end -}}
 {{- if and $recovery.enabled (ne $db.mode "cnpg") -}}
 {{- fail (printf "database.cnpg.recovery.enabled: recovery bootstraps a CloudNativePG cluster and needs database.mode=cnpg (it is %s)" $db.mode) -}}
+{{- end -}}
+{{- if and $recovery.enabled $db.cnpg.import.enabled -}}
+{{- fail "database.cnpg.import.enabled: a cluster is bootstrapped once, either by recovery from a backup or by import from a running PostgreSQL; unset database.cnpg.recovery.enabled or this" -}}
+{{- end -}}
+{{- if and $db.cnpg.import.enabled (ne $db.mode "cnpg") -}}
+{{- fail (printf "database.cnpg.import.enabled: importing bootstraps a CloudNativePG cluster and needs database.mode=cnpg (it is %s)" $db.mode) -}}
 {{- end -}}
 {{- if $recovery.enabled -}}
 {{- $ownStore := include "litellm-stack.database.objectStoreName" . -}}

@@ -98,3 +98,8 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- end -}}
 {{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
 {{- end -}}
+
+{{/* The /tmp emptyDir of the proxy and the migration Job (Prisma writes its migrations there). */}}
+{{- define "litellm-stack.proxy.tmpVolume" -}}
+{{- with .Values.tmpSizeLimit -}}{{- toYaml (dict "sizeLimit" .) -}}{{- else -}}{}{{- end -}}
+{{- end -}}

@@ -26,7 +26,7 @@ describe('the seed catalog', () => {
     expect(embed.credential).not.toBe(rerank.credential);
     expect(embed.model.startsWith('azure_ai/')).toBe(true);
     expect(rerank.model.startsWith('cohere/')).toBe(true);
-    expect(embed.params).toEqual({ input_type: 'text' });
+    expect(embed.inputType).toBe('text');
   });
 });
 
@@ -110,10 +110,9 @@ describe('catalog rules', () => {
     expect(paths(withModel(bad))).toEqual(['models.cohere-embed-v-4-0.info.disableBackgroundHealthCheck']);
   });
 
-  it('requires a health-check voice for audio_speech', () => {
+  it('leaves the health-check voice of audio_speech to the chart (needed only while background health checks run)', () => {
     const tts: ModelDeployment = { id: 'tts-1', modelName: 'tts-1', model: 'azure/tts-1', credential: 'azure_credential_us_east2', info: { mode: 'audio_speech' } };
-    expect(paths(withModel(tts))).toEqual(['models.tts-1.info.healthCheckVoice']);
-    expect(validateCatalog(withModel({ ...tts, info: { mode: 'audio_speech', healthCheckVoice: 'alloy' } }))).toEqual([]);
+    expect(validateCatalog(withModel(tts))).toEqual([]);
   });
 
   it.each([

@@ -19,9 +19,10 @@ function expectSuccess(result: RunResult): void {
 }
 
 /** The model_list entries LiteLLM gets, by model id, with the given credentials enabled. */
+/** Rendered deployments by public name (seed entries carry the seed's model_info.id, "6", …). */
 async function renderedModels(major: (typeof helmMajors)[number], credentials: Record<string, object>): Promise<Map<string, any>> {
   const objects = await render(major, { chart: join(workspace.root, 'charts', 'litellm-stack'), values: { credentials, secrets: { existingSecret: 'litellm-secrets' } } });
-  return new Map(liteLLMConfig(objects).model_list.map((entry: any) => [entry.model_info.id, entry]));
+  return new Map(liteLLMConfig(objects).model_list.map((entry: any) => [entry.model_name, entry]));
 }
 
 /** Generated files match the edited catalog source, and regenerating changes nothing. */
@@ -35,7 +36,7 @@ async function expectGeneratedInSync(): Promise<void> {
 describe('nx g @litellm-stack/nx-plugin:model', () => {
   it('adds the model to its credential\'s file; generate agrees; Helm 3 and 4 render it once the credential is enabled', async () => {
     const enabled = { [us2]: { enabled: true, resourceName: 'contoso-eastus2' } };
-    for (const major of helmMajors) expect((await renderedModels(major, enabled)).has('gpt-5-3')).toBe(false);
+    for (const major of helmMajors) expect((await renderedModels(major, enabled)).has('gpt-5.3')).toBe(false);
 
     const result = await workspace.nxGenerate('model', ['--model', 'azure/gpt-5.3', '--credential', us2, '--rpm', '250', '--access-groups', 'team-a,team-b']);
     expectSuccess(result);
@@ -45,13 +46,13 @@ describe('nx g @litellm-stack/nx-plugin:model', () => {
     await expectGeneratedInSync();
 
     for (const major of helmMajors) {
-      expect((await renderedModels(major, enabled)).get('gpt-5-3'), major).toEqual({
+      expect((await renderedModels(major, enabled)).get('gpt-5.3'), major).toEqual({
         model_name: 'gpt-5.3',
         litellm_params: { model: 'azure/gpt-5.3', litellm_credential_name: us2, rpm: 250 },
         model_info: { id: 'gpt-5-3', mode: 'chat', access_groups: ['team-a', 'team-b'] },
       });
       // A model appears only when its credential is enabled.
-      expect((await renderedModels(major, {})).has('gpt-5-3'), major).toBe(false);
+      expect((await renderedModels(major, {})).has('gpt-5.3'), major).toBe(false);
     }
   });
 
@@ -117,8 +118,8 @@ describe('nx g @litellm-stack/nx-plugin:remove-model', () => {
     await expectGeneratedInSync();
     for (const major of helmMajors) {
       const models = await renderedModels(major, { [us2]: { enabled: true, resourceName: 'contoso-eastus2' } });
-      expect(models.has('gpt-5-2'), major).toBe(false);
-      expect(models.has('gpt-5-1'), major).toBe(true);
+      expect(models.has('gpt-5.2'), major).toBe(false);
+      expect(models.has('gpt-5.1'), major).toBe(true);
     }
   });
 });

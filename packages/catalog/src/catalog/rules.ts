@@ -1,7 +1,9 @@
 // The catalog's invariants. Rules on a single model entry are written once, as JSON Schema if/then:
 // the generator puts them into files/conditional-rules.json, which the chart's templates evaluate on
 // users' values (templates/_rules.tpl), and validateCatalog runs the very same schemas over the
-// catalog, with the rule's own message.
+// catalog, with the rule's own message (an audio_speech
+// deployment's health-check voice is not one of them: it is needed only while
+// litellm.backgroundHealthChecks is on, which the chart's template checks).
 import type { JSONSchema7 } from 'json-schema';
 
 export interface EntryRule {
@@ -59,11 +61,5 @@ export const modelRules: EntryRule[] = [
     field: 'info.disableBackgroundHealthCheck',
     message: 'must be true for Azure AI embeddings: the background health check cannot call azure_ai/ embedding endpoints',
     schema: { if: { allOf: [modelMatches('^azure_ai/'), infoMatches({ mode: { const: 'embedding' } })] }, then: healthCheckDisabled },
-  },
-  {
-    id: 'audio-speech-voice',
-    field: 'info.healthCheckVoice',
-    message: 'is required for mode "audio_speech": LiteLLM\'s health check needs a voice to synthesise with',
-    schema: { if: infoMatches({ mode: { const: 'audio_speech' } }), then: infoMatches({ healthCheckVoice: { type: 'string', minLength: 1 } }) },
   },
 ];

@@ -28,21 +28,51 @@ export const modes = [
 ] as const;
 export type Mode = (typeof modes)[number];
 
-/** Capability flags passed to LiteLLM's model_info as `supports_*`. */
+/** Capability flags passed to LiteLLM's model_info as `supports_*`: every one of its ModelInfo (litellm-keys.ts). */
 export const supportFlags = [
-  'supportsVision',
-  'supportsFunctionCalling',
-  'supportsParallelFunctionCalling',
-  'supportsToolChoice',
-  'supportsResponseSchema',
-  'supportsReasoning',
-  'supportsPromptCaching',
-  'supportsPdfInput',
+  'supportsAssistantPrefill',
   'supportsAudioInput',
   'supportsAudioOutput',
+  'supportsComputerUse',
+  'supportsEmbeddingImageInput',
+  'supportsFunctionCalling',
+  'supportsNativeStreaming',
+  'supportsParallelFunctionCalling',
+  'supportsPdfInput',
+  'supportsPromptCaching',
+  'supportsReasoning',
+  'supportsResponseSchema',
+  'supportsSystemMessages',
+  'supportsToolChoice',
+  'supportsUrlContext',
+  'supportsVision',
   'supportsWebSearch',
 ] as const;
 export type SupportFlag = (typeof supportFlags)[number];
+
+/** LiteLLM `thinking` (Anthropic's extended thinking, mapped by LiteLLM for other providers). */
+export interface Thinking {
+  type: 'enabled' | 'disabled';
+  /** Tokens the model may think with (Anthropic: at least 1024). */
+  budgetTokens?: number;
+}
+
+export const reasoningEfforts = ['none', 'minimal', 'low', 'medium', 'high'] as const;
+export type ReasoningEffort = (typeof reasoningEfforts)[number];
+
+export const modalities = ['text', 'audio', 'image'] as const;
+export type Modality = (typeof modalities)[number];
+
+/** Roles a cache-control injection point may target (LiteLLM `CacheControlMessageInjectionPoint`). */
+export const injectionRoles = ['system', 'user', 'assistant'] as const;
+
+/** One LiteLLM cache-control injection point: a message chosen by role and/or index. */
+export interface CacheControlInjectionPoint {
+  location: 'message';
+  role?: (typeof injectionRoles)[number];
+  /** Position in the messages (negative counts from the end). */
+  index?: number;
+}
 
 export interface Credential {
   /** Stable id; also LiteLLM's `credential_name`. */
@@ -63,8 +93,18 @@ export interface Credential {
 
 export type ModelInfo = {
   mode: Mode;
+  /**
+   * LiteLLM `model_info.id`, when it must differ from the catalog id: LiteLLM's spend logs and its
+   * database key deployments on it, so an owner moving here keeps the ids they had.
+   */
+  id?: string;
   /** LiteLLM `base_model`: the priced model behind an Azure deployment name. */
   baseModel?: string;
+  /**
+   * The base model is knowingly absent from LiteLLM's bundled cost map (cost tracking records 0 for
+   * it). Without this flag, a base model the map does not price is an error. Never rendered.
+   */
+  unpricedBaseModel?: boolean;
   accessGroups?: string[];
   /** LiteLLM's background health check must skip this deployment. */
   disableBackgroundHealthCheck?: boolean;
@@ -89,8 +129,28 @@ export interface ModelDeployment {
   timeout?: number;
   /** Seconds. */
   streamTimeout?: number;
-  /** Extra LiteLLM `litellm_params`, passed as they are (e.g. `input_type`). */
-  params?: Record<string, string | number | boolean>;
+  /** Azure `api-version` of this deployment (LiteLLM `api_version`), overriding its credential's. */
+  apiVersion?: string;
+  /** LiteLLM `max_tokens`: default output cap of a request. */
+  maxTokens?: number;
+  /** LiteLLM `max_completion_tokens`: default output cap (reasoning included) of a request. */
+  maxCompletionTokens?: number;
+  /** LiteLLM `max_output_tokens`: the Responses API's output cap. */
+  maxOutputTokens?: number;
+  /** LiteLLM `thinking`: an extended-thinking budget for every request. */
+  thinking?: Thinking;
+  /** LiteLLM `reasoning_effort`. */
+  reasoningEffort?: ReasoningEffort;
+  /** LiteLLM `merge_reasoning_content_in_choices`: reasoning returned inside the message content. */
+  mergeReasoningContentInChoices?: boolean;
+  /** LiteLLM `cache_control_injection_points`: where the proxy adds prompt-caching breakpoints. */
+  cacheControlInjectionPoints?: CacheControlInjectionPoint[];
+  /** LiteLLM `input_type` of embedding requests (e.g. `text`, `search_document`). */
+  inputType?: string;
+  /** LiteLLM `modalities`: output modalities requested by default (gpt-audio: text and audio). */
+  modalities?: Modality[];
+  /** Other LiteLLM `litellm_params` (any JSON value), checked against the keys LiteLLM reads. */
+  params?: Record<string, unknown>;
   info: ModelInfo;
 }
 

@@ -3,8 +3,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { toSchema } from '../values/spec.ts';
 import { catalogToValues, credentialIdPattern, credentialItem, modelIdPattern, modelItem } from '../values/catalog.ts';
+import { costMapModels } from '../values/litellm-cost-map.ts';
+import { liteLLMKeysVersion } from '../values/litellm-keys.ts';
 import { modelRules } from './rules.ts';
-import type { Catalog } from './types.ts';
+import type { Catalog, ModelDeployment } from './types.ts';
 
 export interface CatalogIssue {
   /** Values-style path: `models.<id>.<field>` or `credentials.<id>.<field>`. */
@@ -47,6 +49,47 @@ export function describeSchemaError(base: string, error: ErrorObject): CatalogIs
   }
 }
 
+/** Levenshtein distance (insertions, deletions, substitutions). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The `count` names closest to `name` (ties in list order). */
+export function nearestNames(name: string, names: readonly string[], count = 3): string[] {
+  return names
+    .map((candidate) => [candidate, editDistance(name, candidate)] as const)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, count)
+    .map(([candidate]) => candidate);
+}
+
+const priced = new Set(costMapModels);
+
+/** Cost tracking: a base model LiteLLM cannot price is an error unless the entry says so knowingly. */
+function baseModelIssue(base: string, info: ModelDeployment['info']): CatalogIssue | undefined {
+  if (info.unpricedBaseModel && (info.baseModel === undefined || priced.has(info.baseModel))) {
+    return {
+      path: `${base}.info.unpricedBaseModel`,
+      message: info.baseModel === undefined
+        ? 'only goes with a baseModel that LiteLLM cannot price; remove it'
+        : `"${info.baseModel}" is in LiteLLM ${liteLLMKeysVersion}'s cost map, so it is priced; remove unpricedBaseModel`,
+    };
+  }
+  if (info.baseModel === undefined || info.unpricedBaseModel || priced.has(info.baseModel)) return undefined;
+  return {
+    path: `${base}.info.baseModel`,
+    message: `"${info.baseModel}" is not in LiteLLM ${liteLLMKeysVersion}'s cost map, so its spend would be recorded as 0; nearest priced: ${nearestNames(info.baseModel, costMapModels).join(', ')}; or set info.unpricedBaseModel: true to keep it knowingly`,
+  };
+}
+
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
   return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
@@ -58,6 +101,16 @@ export function validateCatalog(catalog: Catalog): CatalogIssue[] {
 
   for (const id of duplicates(catalog.credentials.map((c) => c.id))) issues.push({ path: `credentials.${id}`, message: 'duplicate credential id' });
   for (const id of duplicates(catalog.models.map((m) => m.id))) issues.push({ path: `models.${id}`, message: 'duplicate model id' });
+  // LiteLLM keys deployments (and their spend) on model_info.id: the explicit one or the entry's id.
+  const deploymentIds = new Map<string, string>();
+  for (const model of catalog.models) {
+    const deploymentId = model.info.id ?? model.id;
+    const first = deploymentIds.get(deploymentId);
+    if (first === undefined) deploymentIds.set(deploymentId, model.id);
+    else if (first !== model.id) {
+      issues.push({ path: `models.${model.id}${model.info.id === undefined ? '' : '.info.id'}`, message: `duplicate model_info.id "${deploymentId}" (also models.${first})` });
+    }
+  }
   for (const { id } of catalog.credentials) {
     if (!new RegExp(credentialIdPattern).test(id)) issues.push({ path: `credentials.${id}`, message: `id must match ${credentialIdPattern}` });
   }
@@ -78,6 +131,8 @@ export function validateCatalog(catalog: Catalog): CatalogIssue[] {
       continue;
     }
     for (const [rule, check] of rules) if (!check(entry)) issues.push({ path: `${base}.${rule.field}`, message: rule.message });
+    const pricing = baseModelIssue(base, model.info);
+    if (pricing) issues.push(pricing);
     const provider = providerOf.get(model.credential);
     if (provider === undefined) {
       issues.push({ path: `${base}.credential`, message: `unknown credential "${model.credential}"; known: ${[...providerOf.keys()].join(', ')}` });

@@ -1,8 +1,9 @@
 // How catalog entries appear in values: the shape of a credential and of a model deployment, and the
 // conversion of the typed catalog into those entries (the chart's defaults).
 import { modelRules } from '../catalog/rules.ts';
-import { modes, providers, supportFlags, type Catalog } from '../catalog/types.ts';
-import { bool, group, idMap, int, num, oneOf, openMap, patterns, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
+import { injectionRoles, modalities, modes, providers, reasoningEfforts, supportFlags, type Catalog } from '../catalog/types.ts';
+import { liteLLMKeysVersion, modelParamsKeys } from './litellm-keys.ts';
+import { bool, group, idMap, int, num, oneOf, onlyKeys, openList, openMap, patterns, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
 
 export const credentialIdPattern = '^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$';
 export const modelIdPattern = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
@@ -48,7 +49,15 @@ const info = group(
   'LiteLLM model_info.',
   {
     mode: oneOf('What the deployment serves; picks the health check and the endpoints it answers.', modes),
+    id: str(
+      'LiteLLM model_info.id when it must differ from the entry\'s key (default): spend logs and the database key deployments on it, so keep the ids you had.',
+      undefined,
+      { pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
+    ),
     baseModel: str('LiteLLM base_model: the priced model behind a custom deployment name (cost tracking).', undefined, { minLength: 1, pattern: patterns.token }),
+    unpricedBaseModel: bool(
+      `baseModel is knowingly missing from LiteLLM ${liteLLMKeysVersion}'s cost map (its spend is recorded as 0). The catalog refuses an unpriced baseModel without it. Not rendered.`,
+    ),
     accessGroups: strList('Access groups (LiteLLM access_groups) that keys and teams can be granted.', undefined, { minLength: 1, pattern: patterns.line }),
     disableBackgroundHealthCheck: bool('Skip this deployment in LiteLLM\'s background health check.'),
     healthCheckVoice: str('Voice for the health check of an audio_speech deployment.', undefined, { minLength: 1, pattern: patterns.token }),
@@ -69,9 +78,44 @@ export const modelItem: Group = group(
     tpm: int('Tokens per minute this deployment accepts: a limit with routingStrategy usage-based-routing-v2, a balancing weight otherwise.', undefined, { minimum: 1 }),
     timeout: num('Request timeout in seconds.', undefined, { exclusiveMinimum: 0 }),
     streamTimeout: num('Timeout in seconds for the first streamed chunk.', undefined, { exclusiveMinimum: 0 }),
-    params: openMap('Extra LiteLLM litellm_params passed as they are (e.g. input_type).', undefined, {
-      type: ['string', 'number', 'boolean'],
+    apiVersion: str('Azure api-version of this deployment (LiteLLM api_version), instead of its credential\'s.', undefined, {
+      pattern: '^[A-Za-z0-9][A-Za-z0-9.-]*$',
     }),
+    maxTokens: int('LiteLLM max_tokens: default output cap of each request.', undefined, { minimum: 1 }),
+    maxCompletionTokens: int('LiteLLM max_completion_tokens: default output cap of each request, reasoning included.', undefined, { minimum: 1 }),
+    maxOutputTokens: int('LiteLLM max_output_tokens: output cap of Responses API requests.', undefined, { minimum: 1 }),
+    thinking: group(
+      'LiteLLM thinking: extended thinking for every request (Anthropic; LiteLLM maps it to reasoning_effort for OpenAI reasoning models).',
+      {
+        type: oneOf('enabled or disabled.', ['enabled', 'disabled']),
+        budgetTokens: int('budget_tokens: tokens the model may think with (Anthropic needs at least 1024).', undefined, { minimum: 1024 }),
+      },
+      { schema: { required: ['type'] } },
+    ),
+    reasoningEffort: oneOf('LiteLLM reasoning_effort for every request.', reasoningEfforts),
+    mergeReasoningContentInChoices: bool('LiteLLM merge_reasoning_content_in_choices: return the reasoning inside the message content.'),
+    cacheControlInjectionPoints: openList(
+      'LiteLLM cache_control_injection_points: messages the proxy marks as prompt-caching breakpoints (e.g. [{location: message, role: system}]).',
+      undefined,
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['location'],
+        properties: {
+          location: { type: 'string', enum: ['message'], description: 'Where to inject: a message.' },
+          role: { type: 'string', enum: [...injectionRoles], description: 'Every message of this role.' },
+          index: { type: 'integer', description: 'The message at this position (negative: from the end).' },
+        },
+      },
+    ),
+    inputType: str('LiteLLM input_type of embedding requests (e.g. text, search_document).', undefined, { minLength: 1, pattern: patterns.token }),
+    modalities: strList('LiteLLM modalities: output modalities requested by default.', undefined, { enum: [...modalities] }),
+    params: openMap(
+      `Other LiteLLM litellm_params, any JSON value, passed as they are: only keys LiteLLM ${liteLLMKeysVersion} reads. The fields above and the chart's own keys (model, credential, endpoint) are refused here.`,
+      undefined,
+      undefined,
+      onlyKeys(modelParamsKeys),
+    ),
     info,
   },
   {

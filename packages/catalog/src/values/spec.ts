@@ -121,6 +121,15 @@ export const idMap = (description: string, keyPattern: string, item: Group, valu
   kind: 'map', description, keyPattern, item, default: value,
 });
 
+/**
+ * Schema keywords for an open map that admits exactly these keys, with any value. Unlike
+ * propertyNames, an unknown key is then reported with the map's path by Helm 3 and Helm 4 alike.
+ */
+export const onlyKeys = (keys: readonly string[]): JSONSchema7 => ({
+  properties: Object.fromEntries(keys.map((key) => [key, true])),
+  additionalProperties: false,
+});
+
 /** The JSON Schema of a node: closed objects, a description on every property. */
 export function toSchema(node: SpecNode): JSONSchema7 {
   switch (node.kind) {

@@ -1,6 +1,6 @@
 // From the generator's options to a catalog entry: defaults inferred from the model, each one reported
 // so the user sees what was chosen for them. Values are passed on as given; validateCatalog judges them.
-import { supportFlags, type Mode, type ModelDeployment, type ModelInfo } from '@litellm-stack/catalog';
+import { supportFlags, type CacheControlInjectionPoint, type Modality, type Mode, type ModelDeployment, type ModelInfo } from '@litellm-stack/catalog';
 import type { ModelGeneratorSchema } from './schema.d.ts';
 
 export interface InferredDefaults {
@@ -86,7 +86,9 @@ export function buildModel(options: ModelGeneratorSchema): BuiltModel {
   }
 
   const info: ModelInfo = { mode };
+  if (options.infoId !== undefined) info.id = options.infoId;
   if (options.baseModel !== undefined) info.baseModel = options.baseModel;
+  if (options.unpricedBaseModel !== undefined) info.unpricedBaseModel = options.unpricedBaseModel;
   if (options.accessGroups !== undefined) {
     info.accessGroups = parseList(options.accessGroups);
     if (info.accessGroups.length === 0) throw new Error(`--access-groups: "${String(options.accessGroups)}" names no group; give comma-separated names, e.g. team-a,team-b`);
@@ -97,7 +99,20 @@ export function buildModel(options: ModelGeneratorSchema): BuiltModel {
   // Fields in the order the catalog writes them, `info` last.
   const entry: Partial<ModelDeployment> = { id, modelName, model: options.model, credential: options.credential };
   if (options.description !== undefined) entry.description = options.description;
-  for (const key of ['rpm', 'tpm', 'timeout', 'streamTimeout'] as const) if (options[key] !== undefined) entry[key] = options[key];
+  for (const key of ['rpm', 'tpm', 'timeout', 'streamTimeout', 'apiVersion', 'maxTokens', 'maxCompletionTokens', 'maxOutputTokens'] as const) {
+    if (options[key] !== undefined) (entry as Record<string, unknown>)[key] = options[key];
+  }
+  if (options.thinkingBudget !== undefined) entry.thinking = { type: 'enabled', budgetTokens: options.thinkingBudget };
+  for (const key of ['reasoningEffort', 'mergeReasoningContentInChoices', 'inputType'] as const) {
+    if (options[key] !== undefined) (entry as Record<string, unknown>)[key] = options[key];
+  }
+  // Roles and modalities go to the catalog as given; validateCatalog names a wrong one.
+  if (options.cacheControlInjection !== undefined) {
+    entry.cacheControlInjectionPoints = parseList(options.cacheControlInjection).map(
+      (role) => ({ location: 'message', role }) as CacheControlInjectionPoint,
+    );
+  }
+  if (options.modalities !== undefined) entry.modalities = parseList(options.modalities) as Modality[];
   if (options.params !== undefined) entry.params = parseParams(options.params);
   return { model: { ...entry, info } as ModelDeployment, notes };
 }

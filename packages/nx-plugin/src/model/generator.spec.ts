@@ -103,12 +103,31 @@ describe('model generator: each option', () => {
   });
 
   it('takes the base model as given', async () => {
-    expect((await add({ ...base, baseModel: 'azure/gpt-5.2' }, 'gpt-5-3')).info.baseModel).toBe('azure/gpt-5.2');
+    expect((await add({ ...base, baseModel: 'azure/global/gpt-5.1' }, 'gpt-5-3')).info.baseModel).toBe('azure/global/gpt-5.1');
+  });
+
+  it('takes a base model LiteLLM cannot price only with --unpriced-base-model', async () => {
+    const entry = await add({ ...base, baseModel: 'azure/global/gpt-5.3', unpricedBaseModel: true }, 'gpt-5-3');
+    expect(entry.info).toMatchObject({ baseModel: 'azure/global/gpt-5.3', unpricedBaseModel: true });
+  });
+
+  it('takes the seed\'s typed fields: token caps, api version, thinking, reasoning, injection points, input type, modalities, model_info id', async () => {
+    const entry = await add({
+      ...base, apiVersion: 'preview', maxTokens: 100, maxCompletionTokens: 200, maxOutputTokens: 300, thinkingBudget: 4096,
+      reasoningEffort: 'low', mergeReasoningContentInChoices: true, cacheControlInjection: 'system,user', inputType: 'text',
+      modalities: 'text,audio', infoId: 'gpt-5-3-east2',
+    }, 'gpt-5-3');
+    expect(entry).toMatchObject({
+      apiVersion: 'preview', maxTokens: 100, maxCompletionTokens: 200, maxOutputTokens: 300, thinking: { type: 'enabled', budgetTokens: 4096 },
+      reasoningEffort: 'low', mergeReasoningContentInChoices: true, inputType: 'text', modalities: ['text', 'audio'],
+      cacheControlInjectionPoints: [{ location: 'message', role: 'system' }, { location: 'message', role: 'user' }],
+      info: { id: 'gpt-5-3-east2' },
+    });
   });
 
   it('types key=value params', async () => {
-    const entry = await add({ ...base, params: 'input_type=text,dimensions=1024,truncate=false' }, 'gpt-5-3');
-    expect(entry.params).toEqual({ input_type: 'text', dimensions: 1024, truncate: false });
+    const entry = await add({ ...base, params: 'encoding_format=float,dimensions=1024,drop_params=false' }, 'gpt-5-3');
+    expect(entry.params).toEqual({ encoding_format: 'float', dimensions: 1024, drop_params: false });
   });
 
   it('disables the background health check when asked, for any mode', async () => {
@@ -178,6 +197,14 @@ describe('model generator: bad input is an error naming the field, and changes n
     ['an id of 64 characters', { ...base, id: 'a'.repeat(64) }, /models\.a{64}: id must match/],
     ['an empty access group list', { ...base, accessGroups: ' , ' }, /--access-groups: " , " names no group/],
     ['params without =', { ...base, params: 'input_type' }, /--params: "input_type" is not key=value/],
+    ['a param LiteLLM never reads', { ...base, params: 'voice_name=alloy' }, /models\.gpt-5-3\.params\.voice_name \(--params\): is not a known field/],
+    ['a base model LiteLLM cannot price', { ...base, baseModel: 'azure/global/gpt-5.3' }, /models\.gpt-5-3\.info\.baseModel \(--base-model\): "azure\/global\/gpt-5\.3" is not in LiteLLM 1\.80\.8's cost map, so its spend would be recorded as 0; nearest priced: azure\/global\/gpt-5\.1, .*; or set info\.unpricedBaseModel: true/],
+    ['--unpriced-base-model with a priced base model', { ...base, baseModel: 'azure/global/gpt-5.1', unpricedBaseModel: true }, /models\.gpt-5-3\.info\.unpricedBaseModel \(--unpriced-base-model\): "azure\/global\/gpt-5\.1" is in LiteLLM 1\.80\.8's cost map/],
+    ['a thinking budget below Anthropic\'s minimum', { ...base, thinkingBudget: 100 }, /models\.gpt-5-3\.thinking\.budgetTokens \(--thinking-budget\): must be >= 1024/],
+    ['an injection point for an unknown role', { ...base, cacheControlInjection: 'developer' }, /models\.gpt-5-3\.cacheControlInjectionPoints\.0\.role \(--cache-control-injection\): must be one of: system, user, assistant/],
+    ['an unknown modality', { ...base, modalities: 'text,speech' }, /models\.gpt-5-3\.modalities\.1 \(--modalities\): must be one of: text, audio, image/],
+    ['max completion tokens 0', { ...base, maxCompletionTokens: 0 }, /models\.gpt-5-3\.maxCompletionTokens \(--max-completion-tokens\): must be >= 1/],
+    ['a model_info id another deployment has', { ...base, infoId: '41' }, /models\.gpt-5-3\.info\.id \(--info-id\): duplicate model_info\.id "41" \(also models\.gpt-4-1\)/],
   ];
 
   it.each(cases)('%s', async (_, options, message) => {

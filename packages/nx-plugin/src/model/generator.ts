@@ -12,7 +12,8 @@ export default async function modelGenerator(tree: Tree, options: ModelGenerator
   for (const note of notes) logger.info(`${model.id}: ${note}`);
   const { catalog } = readCatalog(read);
   const next = { ...catalog, models: [...catalog.models, model] };
-  assertCatalog(next, `models.${model.id}`);
+  // Fields whose option is named otherwise (info.id is --info-id; the id itself is the argument).
+  assertCatalog(next, `models.${model.id}`, { thinking: 'thinking-budget', cacheControlInjectionPoints: 'cache-control-injection', id: 'info-id' });
   const changes = addModelChanges(read, model);
   await writeCatalog(tree, next, changes);
 }

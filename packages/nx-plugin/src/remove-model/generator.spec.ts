@@ -20,7 +20,7 @@ describe('remove-model generator', () => {
     const after = treeFiles(tree);
 
     expect(changedFiles(before, after)).toEqual([generatedPaths.values, path]);
-    const block = ["  {\n    id: 'gpt-5-2',\n", "    info: { mode: 'chat', baseModel: 'azure/gpt-5.2', supportsReasoning: true, supportsVision: true, supportsFunctionCalling: true },\n  },\n"];
+    const block = ["  {\n    id: 'gpt-5-2',\n", "    info: { mode: 'chat', id: '1', baseModel: 'azure/global/gpt-5.2', unpricedBaseModel: true, accessGroups: ['premium-models', 'restricted-models'], supportsReasoning: true },\n  },\n"];
     const original = before.get(path)!;
     const start = original.indexOf(block[0]!);
     const end = original.indexOf(block[1]!, start) + block[1]!.length;

@@ -1,6 +1,7 @@
 // Values of the cache feature: a Redis-compatible server (Dragonfly by default) that LiteLLM uses for
 // response caching and, through the same connection, for the router's shared cooldown and rate-limit state.
-import { bool, group, int, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { cacheParamsKeys, liteLLMKeysVersion } from '../litellm-keys.ts';
+import { bool, group, int, onlyKeys, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 import { envNamePattern } from '../catalog.ts';
 import { whenOn } from './database.ts';
 
@@ -32,6 +33,12 @@ export const cacheArea: Record<string, SpecNode> = {
       namespace: str('Key prefix (`<namespace>:…`); the ACL key pattern is `~<namespace>:*`.', 'litellm', { pattern: '^[a-zA-Z0-9_-]+$' }),
       ttl: int('Default TTL of cached responses in seconds; null: LiteLLM\'s default.', null, { minimum: 1 }),
       tls: bool('Connect with TLS (renders cache_params.ssl; any `ssl` key, even false, makes redis-py use TLS).', false),
+      params: openMap(
+        `Extra cache_params, e.g. supported_call_types, max_connections, mode: keys LiteLLM ${liteLLMKeysVersion}'s cache or redis-py read. The connection and its credentials (type, host, port, username, password, namespace, ttl, ssl) stay the chart's.`,
+        {},
+        undefined,
+        onlyKeys(cacheParamsKeys),
+      ),
       dragonfly: group('A Dragonfly in the release namespace (dragonflydb.io/v1alpha1, needs the Dragonfly operator), for clusters without a shared instance.', {
         create: bool('Create it, with the ACL user `username` and generated passwords; host must then stay empty.', false),
         replicas: int('Dragonfly pods (1 master + replicas).', 1, { minimum: 1 }),

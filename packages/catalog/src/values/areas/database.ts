@@ -1,9 +1,10 @@
 // Values of the database feature: the PostgreSQL database LiteLLM keeps keys, teams, users and spend
 // in (CloudNativePG in the chart, or an external one), its Prisma migrations, and its backups.
-import { bool, control, group, int, labelKeys, labelValues, oneOf, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, control, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
 const secretName = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
 const secretKey = { pattern: '^[-._a-zA-Z0-9]*$', maxLength: 253 };
+const pgIdentifier = '^[a-z_][a-z0-9_]{0,62}$';
 /** Schema: the `then` constraints apply when every property in `on` matches. */
 export const whenOn = (on: Record<string, object>, then: Record<string, object>) => ({
   if: { properties: on, required: Object.keys(on) },
@@ -26,7 +27,46 @@ export const databaseArea: Record<string, SpecNode> = {
         true,
       ),
       connectionPoolLimit: int('general_settings.database_connection_pool_limit: Prisma connections per proxy worker.', 10, { minimum: 1 }),
-      cnpg: group('The CloudNativePG Cluster (mode cnpg). Database and owner role are both `litellm`; DATABASE_URL is the `uri` of the operator-made `<cluster>-app` Secret.', {
+      cnpg: group('The CloudNativePG Cluster (mode cnpg). DATABASE_URL is the `uri` of the operator-made `<cluster>-app` Secret.', {
+        clusterName: str(
+          'Name of the Cluster (and prefix of its Secrets and Services); empty: <release>-litellm-stack-db. Set it to adopt or recover an existing cluster under its own name (docs/migrating-from-manifests.md).',
+          '',
+          { pattern: '^([a-z0-9]([-a-z0-9]{0,48}[a-z0-9])?)?$' },
+        ),
+        database: str('The application database initdb (or recovery) creates and the Database object declares.', 'litellm', { pattern: pgIdentifier }),
+        owner: str('Its owner role, the user in DATABASE_URL.', 'litellm', { pattern: pgIdentifier }),
+        priorityClassName: str('PriorityClass of the PostgreSQL pods (the seed: system-cluster-critical); empty: none.', '', secretName),
+        extensions: openList(
+          'Extension images mounted into PostgreSQL (Cluster spec.postgresql.extensions, image volumes: Kubernetes 1.33+, PostgreSQL 18+), e.g. [{name: pgvector, image: {reference: ghcr.io/cloudnative-pg/pgvector:0.8.1-18-trixie}}].',
+          [],
+          {
+            type: 'object',
+            required: ['name', 'image'],
+            additionalProperties: true,
+            properties: {
+              name: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', description: 'Name of the extension\'s volume.' },
+              image: {
+                type: 'object', required: ['reference'], additionalProperties: true, description: 'The extension image.',
+                properties: { reference: { type: 'string', pattern: patterns.imageReference, description: 'Image reference.' } },
+              },
+            },
+          },
+        ),
+        databaseExtensions: openList(
+          'Extensions CREATEd in the database (Database spec.extensions), e.g. [{name: vector}] for pgvector.',
+          [],
+          {
+            type: 'object',
+            required: ['name'],
+            additionalProperties: false,
+            properties: {
+              name: { type: 'string', pattern: pgIdentifier, description: 'Extension name (CREATE EXTENSION).' },
+              ensure: { type: 'string', enum: ['present', 'absent'], description: 'present (default) or absent.' },
+              version: { type: 'string', minLength: 1, pattern: patterns.token, description: 'Version to install; empty: the default.' },
+              schema: { type: 'string', pattern: pgIdentifier, description: 'Schema to install into.' },
+            },
+          },
+        ),
         instances: int('PostgreSQL instances: 1 primary plus replicas. 3 or more for high availability (pods spread by anti-affinity).', 1, { minimum: 1 }),
         imageName: str('PostgreSQL operand image. Pinned: a major version change needs a planned upgrade.', 'ghcr.io/cloudnative-pg/postgresql:17.5', { pattern: patterns.imageReference }),
         storage: group('The data volume of each instance.', {
@@ -57,6 +97,23 @@ export const databaseArea: Record<string, SpecNode> = {
           enabled: bool('Render the PodMonitor (needs the monitoring.coreos.com CRDs).', false),
           labels: openMap('Extra labels, e.g. the one your Prometheus selects monitors by (release: kube-prometheus-stack).', {}, labelValues, labelKeys),
         }),
+        import: group(
+          'Bootstrap a NEW cluster by importing the database of a running PostgreSQL (CNPG initdb.import, microservice: pg_dump/pg_restore of one database) instead of an empty initdb. Only read when the cluster is created; see docs/migrating-from-manifests.md.',
+          {
+            enabled: bool('Import from the source below.', false),
+            source: group('The running PostgreSQL to import from (an externalClusters entry).', {
+              host: str('Its host, e.g. litellm-postgresql-rw.ai-system.svc. Required when enabled.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
+              port: int('Its port.', 5432, { minimum: 1, maximum: 65535 }),
+              database: str('The database to import.', 'litellm', { pattern: pgIdentifier }),
+              user: str('A role that may read every table of it (its owner, or a superuser).', 'litellm', { pattern: pgIdentifier }),
+              sslmode: oneOf('libpq sslmode of the connection.', ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'], 'require'),
+              passwordSecret: group('The Secret (in the release namespace) with that role\'s password, e.g. the seed\'s litellm-postgresql-app.', {
+                name: str('Secret name. Required when enabled.', '', secretName),
+                key: str('Key holding the password.', 'password', { minLength: 1, ...secretKey }),
+              }),
+            }),
+          },
+        ),
         recovery: group(
           'Bootstrap a NEW cluster from a Barman Cloud backup instead of initdb (full or point-in-time). Only read when the cluster is created; see docs/backup-restore.md.',
           {
@@ -88,7 +145,25 @@ export const databaseArea: Record<string, SpecNode> = {
         },
       ),
     },
-    { schema: { allOf: [whenOn({ mode: { const: 'external' } }, { external: { properties: { existingSecret: { minLength: 1 } } } })] } },
+    {
+      schema: {
+        allOf: [
+          whenOn({ mode: { const: 'external' } }, { external: { properties: { existingSecret: { minLength: 1 } } } }),
+          {
+            if: { properties: { cnpg: { properties: { import: { properties: { enabled: { const: true } }, required: ['enabled'] } }, required: ['import'] } }, required: ['cnpg'] },
+            then: {
+              properties: {
+                cnpg: {
+                  properties: {
+                    import: { properties: { source: { properties: { host: { minLength: 1 }, passwordSecret: { properties: { name: { minLength: 1 } } } } } } },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
   ),
   backup: group(
     'Continuous backup of the CNPG cluster with the Barman Cloud plugin (WAL archive + scheduled base backups) to S3-compatible storage. Needs database.mode cnpg and the plugin installed. See docs/backup-restore.md.',
@@ -109,6 +184,10 @@ export const databaseArea: Record<string, SpecNode> = {
       retentionPolicy: str('How long backups and WAL are kept (XXd, XXw or XXm).', '7d', { pattern: '^[1-9][0-9]*[dwm]$' }),
       walCompression: oneOf('Compression of archived WAL files.', ['gzip', 'bzip2', 'lz4', 'snappy', 'xz', 'zstd'], 'gzip'),
       dataCompression: oneOf('Compression of base backups.', ['gzip', 'bzip2', 'lz4', 'snappy'], 'gzip'),
+      sidecar: group('The plugin\'s sidecar in each PostgreSQL pod (ObjectStore spec.instanceSidecarConfiguration).', {
+        resources: openMap('Its resources (the seed: requests 50m/64Mi, limits 200m/256Mi); empty: none.', {}),
+        retentionPolicyIntervalSeconds: int('Seconds between its retention-policy runs; null: the plugin\'s default (1800).', null, { minimum: 1 }),
+      }),
       schedule: str('Base backup schedule: six-field cron, seconds first (CNPG ScheduledBackup). The first backup runs at once.', '0 0 3 * * *', {
         pattern: '^([!-~]+ +){5}[!-~]+$',
       }),

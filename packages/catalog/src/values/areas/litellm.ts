@@ -1,6 +1,19 @@
 // Settings rendered into LiteLLM's config.yaml besides the model and credential lists.
-import { generalSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
-import { bool, group, int, oneOf, openMap, patterns, str, type SpecNode } from '../spec.ts';
+import { generalSettingsKeys, litellmSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
+import { bool, group, int, oneOf, onlyKeys, openList, openMap, patterns, str, type SpecNode } from '../spec.ts';
+
+/**
+ * litellm_settings keys LiteLLM never reads there that setups like the seed use: the schema lets them
+ * through so that the chart's template can refuse each with where it belongs instead
+ * (litellm-stack.config.settingsHints in _config.tpl holds the hints; tests/chart/settings.spec.ts
+ * checks that both name the same keys).
+ */
+export const litellmSettingsWithHints = [
+  'alerting', 'alerting_args', 'alerting_threshold', 'langfuse_enabled', 'langfuse_host', 'langfuse_public_key',
+  'langfuse_sample_rate', 'langfuse_secret', 'max_file_size_mb', 'rpm_limit', 'service_callbacks', 'telemetry',
+  'tpm_limit', 'track_cost_per_model', 'track_cost_per_team', 'track_cost_per_user',
+] as const;
+
 
 export const routingStrategies = [
   'simple-shuffle',
@@ -58,7 +71,38 @@ export const litellmArea: Record<string, SpecNode> = {
       cooldownTime: int('Seconds a failing deployment stays out of rotation.', 30, { minimum: 1 }),
       timeout: int('Default request timeout in seconds for all deployments.', 600, { minimum: 1 }),
     }),
-    settings: openMap('Extra litellm_settings (e.g. drop_params: true). A key the chart renders itself is an error.', {}),
+    settings: openMap(
+      `Extra litellm_settings (e.g. drop_params: true): keys LiteLLM ${liteLLMKeysVersion} reads (the proxy sets any other key on the litellm module, where nothing reads it). A key the chart renders itself is an error; a known misplaced key is refused with where it belongs.`,
+      {},
+      undefined,
+      onlyKeys([...new Set([...litellmSettingsKeys, ...litellmSettingsWithHints])].sort()),
+    ),
+    guardrails: openList(
+      'Top-level guardrails of config.yaml (LiteLLM guardrails v2): each {guardrail_name, litellm_params: {guardrail, mode, …}, guardrail_info}. Secrets as os.environ/NAME references with the variable in extraEnv or the Secret.',
+      [],
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['guardrail_name', 'litellm_params'],
+        properties: {
+          guardrail_name: { type: 'string', minLength: 1, description: 'Name requests and keys refer to.' },
+          litellm_params: {
+            type: 'object',
+            required: ['guardrail', 'mode'],
+            additionalProperties: true,
+            description: 'The guardrail\'s provider (guardrail), when it runs (mode) and its provider settings.',
+            properties: {
+              guardrail: { type: 'string', minLength: 1, description: 'Provider, e.g. presidio, aporia, lakera_prompt_injection.' },
+              mode: {
+                description: 'pre_call, during_call, post_call, logging_only, … or a list of them.',
+                anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }],
+              },
+            },
+          },
+          guardrail_info: { type: 'object', description: 'Free-form description shown in the UI.' },
+        },
+      },
+    ),
     // LiteLLM ignores unknown keys in both maps without a word: the schema refuses them instead.
     generalSettings: openMap(
       `Extra general_settings: keys LiteLLM ${liteLLMKeysVersion} reads (others would be ignored silently). A key the chart renders itself is an error.`,

@@ -1,6 +1,8 @@
 // The proxy's Deployment, Service, ServiceAccount and scaling objects.
 import { bool, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
+const quantity = '^([0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?)?$';
+
 const probe = (description: string, path: string, initialDelaySeconds: number, failureThreshold: number) =>
   group(description, {
     enabled: bool('Render this probe.', true),
@@ -80,6 +82,9 @@ export const workloadAreas: Record<string, SpecNode> = {
   tolerations: openList('Tolerations.', [], { type: 'object' }),
   affinity: openMap('Affinity rules.', {}),
   priorityClassName: str('Priority class of the pods.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
+  tmpSizeLimit: str('sizeLimit of the /tmp emptyDir (Prisma migrations) of the proxy and the migration Job, e.g. 500Mi; empty: no limit.', '', {
+    pattern: quantity,
+  }),
   extraEnv: openList('Extra env vars (Kubernetes EnvVar objects). A name the chart already sets is an error.', [], {
     type: 'object',
     required: ['name'],
