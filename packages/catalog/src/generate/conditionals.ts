@@ -20,7 +20,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** The schema without any if/then, and the rules taken out of it, in document order. */
 export function splitConditionals(schema: JSONSchema7): { schema: JSONSchema7; rules: ConditionalRule[] } {
   const rules: ConditionalRule[] = [];
-  const walk = (node: JSONSchema7, at: string[]): JSONSchema7 => {
+  const walk = (node: JSONSchema7 | boolean, at: string[]): JSONSchema7 | boolean => {
+    // A boolean schema (`true`: any value, as spec.ts onlyKeys admits keys) has no rules to take.
+    if (typeof node === 'boolean') return node;
     const out: JSONSchema7 = { ...node };
     const take = (part: JSONSchema7) => {
       const rule = modelRules.find((r) => same(r.schema.if, part.if) && same(r.schema.then, part.then));
@@ -37,12 +39,12 @@ export function splitConditionals(schema: JSONSchema7): { schema: JSONSchema7; r
       else delete out.allOf;
     }
     if (out.properties) {
-      out.properties = Object.fromEntries(Object.entries(out.properties).map(([key, child]) => [key, walk(child as JSONSchema7, [...at, key])]));
+      out.properties = Object.fromEntries(Object.entries(out.properties).map(([key, child]) => [key, walk(child, [...at, key])]));
     }
     if (out.patternProperties) {
-      out.patternProperties = Object.fromEntries(Object.entries(out.patternProperties).map(([key, child]) => [key, walk(child as JSONSchema7, [...at, '*'])]));
+      out.patternProperties = Object.fromEntries(Object.entries(out.patternProperties).map(([key, child]) => [key, walk(child, [...at, '*'])]));
     }
     return out;
   };
-  return { schema: walk(schema, []), rules };
+  return { schema: walk(schema, []) as JSONSchema7, rules };
 }
