@@ -69,9 +69,13 @@ export function schemaStringPaths(schema: JSONSchema7Definition | undefined = va
   return paths;
 }
 
+/** Sets the value at the path, creating the objects (or lists, before a numeric key) on the way that are not there yet. */
 export function setPath(values: unknown, path: Path, value: unknown): void {
   let node = values as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  path.slice(0, -1).forEach((key, index) => {
+    if (node[key] === undefined || node[key] === null) node[key] = typeof path[index + 1] === 'number' ? [] : {};
+    node = node[key] as Record<string | number, unknown>;
+  });
   node[path.at(-1)!] = value;
 }
 
