@@ -28,12 +28,12 @@ const hostile: Record<string, string> = {
 const notReached: Record<string, string> = {
   'global.*': 'the Helm convention for subcharts; this chart reads nothing from it',
   'extraEnv[].*': 'main\'s extraEnv item schema keeps other EnvVar fields open; ci/40 sets value and the walk reaches it as extraEnv[].value',
-  'monitoring.serviceMonitor.authorization.secretName': 'landed on main at the last merge; not yet set by a profile (anchored DNS pattern)',
-  'monitoring.serviceMonitor.authorization.key': 'as monitoring.serviceMonitor.authorization.secretName',
   'lifecycle.stopSignal': 'a Kubernetes 1.33 field the scenarios\' validators (1.32) refuse; anchored pattern ^SIG[A-Z0-9]+$',
   'networkPolicy.peers.cache.cidr': 'a cidr override contradicts the host name the other peers are checked by; peers.objectStore.cidr and peers.langfuse.cidr take the same path (hostRule)',
   'networkPolicy.peers.tracing.cidr': 'as peers.cache.cidr',
   'networkPolicy.peers.oidc.cidr': 'as peers.cache.cidr',
+  'database.cnpg.import.source.host': 'ci/40 bootstraps by recovery, which excludes import (a Cluster bootstraps one way); ci/22 renders import',
+  'database.cnpg.import.source.passwordSecret.name': 'the same: import is exclusive with ci/40\'s recovery; ci/22 renders it',
   'networkPolicy.peers.langfuse.namespace': 'Langfuse runs at a public host in both profiles; peers.tracing.namespace takes the same path',
   'networkPolicy.peers.langfuse.podLabels.*': 'as peers.langfuse.namespace',
 };

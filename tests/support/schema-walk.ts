@@ -38,6 +38,7 @@ export function stringFields(schema: JSONSchema7Definition | undefined, values: 
   }
   if (!isObject(values)) return [];
   return Object.entries(values).flatMap(([key, value]) => {
+    if (admitsKeysOnly(node)) return node.properties![key] === undefined ? [] : anyStrings(value, [...path, key], join_(schemaPath, '*'));
     if (node.properties?.[key] !== undefined) return stringFields(node.properties[key], value, [...path, key], join_(schemaPath, key));
     const pattern = Object.keys(node.patternProperties ?? {}).find((p) => new RegExp(p, 'u').test(key));
     if (pattern) return stringFields(node.patternProperties![pattern], value, [...path, key], join_(schemaPath, '*'));
@@ -55,9 +56,19 @@ function anyStrings(values: unknown, path: Path, schemaPath: string): StringFiel
   return [];
 }
 
+/**
+ * An open map limited to a set of keys (spec.ts onlyKeys: every property `true`, any value): one map
+ * for coverage, like an open map with `*`, not one field per admitted key.
+ */
+function admitsKeysOnly(node: JSONSchema7): boolean {
+  const children = Object.values(node.properties ?? {});
+  return children.length > 0 && children.every((child) => child === true);
+}
+
 /** The schema paths of every string a user can set (leaves typed string, and string items or map values). */
 export function schemaStringPaths(schema: JSONSchema7Definition | undefined = valuesSchema, schemaPath = ''): string[] {
   if (schema === undefined || typeof schema === 'boolean') return schema === true ? [schemaPath] : [];
+  if (admitsKeysOnly(schema)) return [join_(schemaPath, '*')];
   const paths: string[] = [];
   if (typesOf(schema).includes('string') && !schema.enum) paths.push(schemaPath);
   for (const [key, child] of Object.entries(schema.properties ?? {})) paths.push(...schemaStringPaths(child, join_(schemaPath, key)));
