@@ -28,11 +28,16 @@ export function testSecret(name: string, extra: Record<string, string> = {}): Te
 
 /**
  * Values pointing each credential at its backend, with the path of the scenario's apiBase kept
- * (FakeBackend.apiBase). `apiBase` wins over `resourceName` in the chart's
- * `litellm-stack.credentials.apiBase`, so Azure credentials of a scenario keep their resourceName.
+ * (FakeBackend.apiBase). The chart refuses resourceName next to apiBase, so an Azure credential's
+ * resourceName from the scenario is emptied, as a user's later values file would.
  */
-export function backendValues(backends: Record<string, Pick<FakeBackend, 'apiBase'>>): { credentials: Record<string, { apiBase: string }> } {
-  return { credentials: Object.fromEntries(Object.entries(backends).map(([id, backend]) => [id, { apiBase: backend.apiBase }])) };
+export function backendValues(backends: Record<string, Pick<FakeBackend, 'apiBase'>>): { credentials: Record<string, { apiBase: string; resourceName?: '' }> } {
+  return {
+    credentials: Object.fromEntries(Object.entries(backends).map(([id, backend]) => [
+      id,
+      { apiBase: backend.apiBase, ...(seedCatalog.credentials.find((credential) => credential.id === id)?.provider === 'azure' ? { resourceName: '' as const } : {}) },
+    ])),
+  };
 }
 
 /** The path of each credential's apiBase in a `ci/` scenario (`/anthropic`), for startBackends. */

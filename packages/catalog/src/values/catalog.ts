@@ -3,7 +3,7 @@
 import { modelRules } from '../catalog/rules.ts';
 import { injectionRoles, modalities, modes, providers, reasoningEfforts, supportFlags, type Catalog } from '../catalog/types.ts';
 import { liteLLMKeysVersion, modelParamsKeys } from './litellm-keys.ts';
-import { bool, group, idMap, int, num, oneOf, onlyKeys, openList, openMap, patterns, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
+import { bool, group, idMap, int, num, oneOf, onlyKeys, openList, openMap, orEmpty, patterns, str, strList, type Group, type Json, type SpecNode } from './spec.ts';
 
 export const credentialIdPattern = '^[a-z0-9]([a-z0-9_-]{0,61}[a-z0-9])?$';
 export const modelIdPattern = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
@@ -20,8 +20,8 @@ export const credentialItem: Group = group(
     description: str('What this credential is for.', undefined, { pattern: patterns.line }),
     provider: oneOf('LiteLLM provider; the models using this credential must start with `<provider>/`.', providers),
     apiBase: str('Endpoint URL (LiteLLM api_base), without userinfo: the key goes into the Secret (secretKeys.apiKey).', undefined, { pattern: patterns.url }),
-    resourceName: str('Azure OpenAI resource name; the chart derives https://<resourceName>.openai.azure.com. Only for provider azure.', undefined, {
-      pattern: '^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$',
+    resourceName: str('Azure OpenAI resource name; the chart derives https://<resourceName>.openai.azure.com. Only for provider azure. Empty: not set, so a later values file can switch a credential to apiBase (set both and the chart refuses).', undefined, {
+      pattern: orEmpty('^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$'),
     }),
     apiVersion: str('Azure api-version (LiteLLM api_version), e.g. 2025-04-01-preview. Required for provider azure.', undefined, { pattern: azureApiVersionPattern }),
     secretKeys: group(
