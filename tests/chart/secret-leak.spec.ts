@@ -34,9 +34,11 @@ describe.each(helmMajors)('%s', (major) => {
   it('refuses a literal string under every key part LiteLLM masks, in an open map of config.yaml', async () => {
     expect(liteLLMSensitiveParts.length).toBeGreaterThan(5);
     for (const part of liteLLMSensitiveParts) {
-      const result = await tryRender(major, { values: { litellm: { settings: { [`probe_${part}`]: 'literal' } } } });
+      // A guardrail's provider settings stay open (the other maps admit only LiteLLM's own keys).
+      const guardrail = { guardrail_name: 'probe', litellm_params: { guardrail: 'presidio', mode: 'pre_call', [`probe_${part}`]: 'literal' } };
+      const result = await tryRender(major, { values: { litellm: { guardrails: [guardrail] } } });
       expect(result.code, part).not.toBe(0);
-      expect(result.stderr, part).toContain(`litellm.settings.probe_${part}: a secret here would be written in plain text`);
+      expect(result.stderr, part).toContain(`litellm.guardrails.0.litellm_params.probe_${part}: a secret here would be written in plain text`);
     }
   });
 
