@@ -18,11 +18,15 @@ const chat = { messages: [{ role: 'user', content: 'hi' }] };
 const claude = { model: 'claude-sonnet-4-5', max_tokens: 4096, messages: [{ role: 'user', content: 'hi' }] };
 const cached = { type: 'text', text: 'x', cache_control: { type: 'ephemeral' } };
 
+// The seed's catalog marks no deployment supportsReasoning (the seed sets no supports_reasoning), and
+// the reasoning rules follow that flag: these cases mark o3 and gpt-5 as users would.
+const models = seedCatalog.models.map((model) => (['o3', 'gpt-5'].includes(model.id) ? { ...model, info: { ...model.info, supportsReasoning: true } } : model));
+
 function request(kind: string, name: string, body: unknown, extra: Partial<ValidationRequest> = {}): ValidationRequest {
   const azure = kind.startsWith('azure-') && kind !== 'azure-ai-embeddings';
   return {
     kind, path: '/', query: azure ? azureQuery : {}, headers: kind === 'anthropic-messages' ? anthropicHeaders : {}, body,
-    deployment: azure ? name : null, profile: profileFor(seedCatalog.models, name), ...extra,
+    deployment: azure ? name : null, profile: profileFor(models, name), ...extra,
   };
 }
 

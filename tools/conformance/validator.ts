@@ -36,7 +36,9 @@ export interface ValidationRequest {
 
 /** The profile of the deployment a provider call names (Azure: the path's deployment; others: body.model). */
 export function profileFor(models: readonly ModelDeployment[], name: string): DeploymentProfile {
-  const model = models.find((candidate) => candidate.model.slice(candidate.model.indexOf('/') + 1) === name);
+  // LiteLLM strips its GPT-5 marker (azure/gpt5_series/<deployment>) before it calls Azure.
+  const deploymentOf = (model: string) => model.slice(model.indexOf('/') + 1).replace(/^gpt5_series\//, '');
+  const model = models.find((candidate) => deploymentOf(candidate.model) === name);
   const base = model?.info.baseModel ?? model?.model ?? name;
   return { model: base.slice(base.indexOf('/') + 1), reasoning: model?.info.supportsReasoning === true };
 }
