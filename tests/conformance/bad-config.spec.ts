@@ -6,7 +6,7 @@ import { liteLLMConfig, proxyContainer, render, scenarioFiles, tryRender } from 
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
-import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { carries } from '../../tools/conformance/upstream.ts';
 
 const missingEnv = 'CONFORMANCE_MISSING_KEY';
@@ -25,7 +25,7 @@ describe('what LiteLLM accepts silently', () => {
 
   beforeAll(async () => {
     backends = await startBackends(['azure_credential_us_east']);
-    const input = await renderProxyInput({ files: ['ci/01-minimal.yaml'], values: { ...existingSecretValues, ...backendValues(backends) } }, [testSecret(existingSecretName)]);
+    const input = await renderProxyInput({ files: [oneRegionScenario], values: { ...existingSecretValues, ...backendValues(backends) } }, [testSecret(existingSecretName)]);
     // Written into config.yaml directly: the chart refuses all three (see below). The credential's key
     // is what a Secret key without env var would look like (a deployment's own api_key would be
     // filled from its credential instead).

@@ -5,7 +5,7 @@ import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { RedisServer, redisUser } from '../../tools/conformance/redis.ts';
-import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { carries } from '../../tools/conformance/upstream.ts';
 import { sendSequentially, startOfFreshMinute } from '../../tools/conformance/traffic.ts';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
     // rpm is enforced by usage-based-routing-v2 only; no retries, so a refusal is a 429 at once.
     litellm: { router: { routingStrategy: 'usage-based-routing-v2', numRetries: 0 } },
   };
-  const input = await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret(existingSecretName, { [passwordKey]: redisPassword })]);
+  const input = await renderProxyInput({ files: [oneRegionScenario], values }, [testSecret(existingSecretName, { [passwordKey]: redisPassword })]);
   proxies = await Promise.all([LiteLLMProxy.start(input), LiteLLMProxy.start(input)]);
 });
 

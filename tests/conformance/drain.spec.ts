@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyInputFromObjects, noDatabase } from '../../tools/conformance/chart-input.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { sleep } from '../../tools/conformance/process.ts';
-import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { SlowStreamBackend, streamedText } from '../../tools/conformance/slow-stream.ts';
 import { proxyContainer, render, single, type K8sObject } from '../support/chart.ts';
 
@@ -79,7 +79,7 @@ describe('stop sequence', () => {
       ...noDatabase, ...existingSecretValues, ...backendValues({ azure_credential_us_east: backend }),
       shutdown: { preStopSleepSeconds: 2 },
     };
-    objects = await render('helm3', { files: ['ci/01-minimal.yaml'], values });
+    objects = await render('helm3', { files: [oneRegionScenario], values });
     proxy = await LiteLLMProxy.start(proxyInputFromObjects(objects, [testSecret(existingSecretName)]));
   });
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackends, stopBackends, type FakeBackend, type RecordedRequest } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
-import { backendValues, chatBody, existingSecretName, existingSecretValues, scenarioBasePaths, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, scenarioBasePaths, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { carries } from '../../tools/conformance/upstream.ts';
 
 const ids = ['azure_credential_us_east', 'azure_anthropic'] as const;
@@ -12,11 +12,11 @@ let backends: Record<(typeof ids)[number], FakeBackend>;
 let proxy: LiteLLMProxy;
 
 beforeAll(async () => {
-  // ci/02-seed-full's path for the Anthropic endpoint (/anthropic), enabled on top of ci/01-minimal.
+  // ci/02-seed-full's path for the Anthropic endpoint (/anthropic), enabled on top of ci/01-minimal's region.
   backends = await startBackends(ids, scenarioBasePaths('ci/02-seed-full.yaml'));
   const credentials = backendValues(backends).credentials;
   const values = { ...existingSecretValues, credentials: { ...credentials, azure_anthropic: { enabled: true, ...credentials.azure_anthropic } } };
-  const input = await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret(existingSecretName)]);
+  const input = await renderProxyInput({ files: [oneRegionScenario], values }, [testSecret(existingSecretName)]);
   expect(input.config.router_settings.num_retries).toBe(2);
   proxy = await LiteLLMProxy.start(input);
 });

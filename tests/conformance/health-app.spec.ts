@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noDatabase, proxyInputFromObjects } from '../../tools/conformance/chart-input.ts';
 import { startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { HealthApp, LiteLLMProxy } from '../../tools/conformance/proxy.ts';
-import { backendValues, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { proxyContainer, render, type K8sObject } from '../support/chart.ts';
 
 /** A probe as the kubelet runs it: HTTP GET with the probe's timeout; 'timeout' counts as a failure. */
@@ -27,7 +27,7 @@ let healthApp: HealthApp;
 beforeAll(async () => {
   backends = await startBackends(['azure_credential_us_east']);
   const values = { ...noDatabase, ...existingSecretValues, ...backendValues(backends), healthApp: { enabled: true } };
-  objects = await render('helm3', { files: ['ci/01-minimal.yaml'], values });
+  objects = await render('helm3', { files: [oneRegionScenario], values });
   const input = proxyInputFromObjects(objects, [testSecret(existingSecretName)]);
   expect(input.env).toMatchObject({ SEPARATE_HEALTH_APP: '1' });
   proxy = await LiteLLMProxy.start(input);

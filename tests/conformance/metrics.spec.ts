@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy, type ProxyInput } from '../../tools/conformance/proxy.ts';
-import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { metricFamilies, sampleValue } from '../../tools/conformance/metrics.ts';
 
 type Variant = 'rendered' | 'plural' | 'none';
@@ -25,7 +25,7 @@ const scraped = {} as Record<Variant, string>;
 beforeAll(async () => {
   backends = await startBackends(['azure_credential_us_east']);
   const values = { ...existingSecretValues, ...backendValues(backends), monitoring: { metrics: { enabled: true } } };
-  input = await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret(existingSecretName)]);
+  input = await renderProxyInput({ files: [oneRegionScenario], values }, [testSecret(existingSecretName)]);
   const kinds: Variant[] = ['rendered', 'plural', 'none'];
   const started = await Promise.all(kinds.map((kind) => LiteLLMProxy.start(variant(input, kind))));
   for (const [index, kind] of kinds.entries()) {

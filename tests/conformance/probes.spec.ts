@@ -7,6 +7,7 @@ import { rejectionsOf, startBackends, stopBackends, type FakeBackend, type Recor
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, scenarioBasePaths, testSecret } from '../../tools/conformance/scenario.ts';
 import { carries } from '../../tools/conformance/upstream.ts';
+import { tryRender } from '../support/chart.ts';
 
 const scenario = 'ci/02-seed-full.yaml';
 const ids = ['azure_credential_us_east', 'azure_credential_us_east2', 'azure_anthropic', 'azure_ai_cohere_embed', 'azure_ai_cohere_rerank'] as const;
@@ -16,21 +17,8 @@ let proxy: LiteLLMProxy;
 
 beforeAll(async () => {
   backends = await startBackends(ids, scenarioBasePaths(scenario));
-  // A user who copies the portal's ".../openai" endpoint into apiBase: the Azure client appends
-  // /openai/deployments/… again, and the service serves /openai/deployments/… only.
-  const doubled = {
-    credentials: {
-      conformance_doubled_prefix: {
-        enabled: true, provider: 'azure', apiBase: `${backends.azure_credential_us_east.url}/openai`, apiVersion: '2025-01-01-preview',
-        secretKeys: { apiKey: 'CONFORMANCE_DOUBLED_PREFIX_API_KEY' },
-      },
-    },
-    models: {
-      'doubled-prefix-probe': { modelName: 'doubled-prefix-probe', model: 'azure/gpt-4.1-nano', credential: 'conformance_doubled_prefix', info: { mode: 'chat' } },
-    },
-  };
-  const values = { ...doubled, credentials: { ...backendValues(backends).credentials, ...doubled.credentials } };
-  const secret = testSecret('litellm-secrets', { CONFORMANCE_DOUBLED_PREFIX_API_KEY: 'key-for-doubled-prefix' });
+  const values = backendValues(backends);
+  const secret = testSecret('litellm-secrets');
   proxy = await LiteLLMProxy.start(await renderProxyInput({ files: [scenario], values }, [secret]));
 });
 
@@ -100,15 +88,25 @@ describe('accepted by LiteLLM, refused by the provider', () => {
     expect(result.status).toBe(400);
   });
 
-  it('a doubled /openai path prefix (apiBase ending in /openai) is a 404 at the service', async () => {
-    const result = await probe('/v1/chat/completions', { model: 'doubled-prefix-probe', messages: [] });
-    expect(result.upstream.map((request) => request.path)).toContain('/openai/openai/deployments/gpt-4.1-nano/chat/completions');
-    expect(result.upstream.every((request) => request.kind === undefined)).toBe(true);
-    expect(result.status).toBe(404);
-  });
 });
 
 describe('repaired or blocked by LiteLLM before the provider', () => {
+  // A user who copies the portal's ".../openai" endpoint into apiBase: the Azure client appends
+  // /openai/deployments/… again, and the service serves /openai/deployments/… only.
+  it('a doubled /openai path prefix: the chart refuses the apiBase, and the service answers such a path 404', async () => {
+    const doubled = {
+      enabled: true, provider: 'azure', apiBase: `${backends.azure_credential_us_east.url}/openai`, apiVersion: '2025-01-01-preview',
+      secretKeys: { apiKey: 'CONFORMANCE_DOUBLED_PREFIX_API_KEY' },
+    };
+    const refused = await tryRender('helm3', { files: [scenario], values: { credentials: { ...backendValues(backends).credentials, conformance_doubled_prefix: doubled } } });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('credentials.conformance_doubled_prefix.apiBase: ');
+    const response = await fetch(`${backends.azure_credential_us_east.url}/openai/openai/deployments/gpt-4.1-nano/chat/completions?api-version=2025-01-01-preview`, {
+      method: 'POST', headers: { 'api-key': 'key', 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(response.status).toBe(404);
+  });
+
   it('gpt-image-1 with response_format: LiteLLM refuses it (UnsupportedParamsError) unless drop_params', async () => {
     const result = await probe('/v1/images/generations', { model: 'gpt-image-1', prompt: '', response_format: 'b64_json' });
     expect([result.status, result.upstream.length]).toEqual([400, 0]);

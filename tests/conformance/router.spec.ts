@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
-import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { backendValues, chatBody, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from '../../tools/conformance/scenario.ts';
 import { sleep } from '../../tools/conformance/process.ts';
 import { startOfFreshMinute, sendSequentially } from '../../tools/conformance/traffic.ts';
 
@@ -120,7 +120,7 @@ describe('rpm of one deployment', () => {
       models: { 'gpt-4-1-nano': { rpm } },
       litellm: { router: { routingStrategy: 'usage-based-routing-v2', numRetries: 0 } },
     };
-    proxy = await LiteLLMProxy.start(await renderProxyInput({ files: ['ci/01-minimal.yaml'], values }, [testSecret(existingSecretName)]));
+    proxy = await LiteLLMProxy.start(await renderProxyInput({ files: [oneRegionScenario], values }, [testSecret(existingSecretName)]));
   });
 
   afterAll(async () => {

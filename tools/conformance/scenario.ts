@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { seedCatalog, type Credential } from '../../packages/catalog/src/index.ts';
+import { valuesFile } from '../chart.ts';
 import { chartDir } from '../helm.ts';
 import type { FakeBackend } from './fake-backend.ts';
 import type { TestSecret } from './chart-input.ts';
@@ -19,6 +20,12 @@ export const existingSecretName = 'litellm-secrets';
 
 /** Values that make a scenario read its keys from `existingSecret` (as the seed does) instead of a chart-created Secret. */
 export const existingSecretValues = { secrets: { existingSecret: existingSecretName } };
+
+/**
+ * ci/01-minimal's one Azure region, for tests whose keys come from an existing Secret: ci/01 itself
+ * fills the chart-created Secret, which the chart refuses next to secrets.existingSecret.
+ */
+export const oneRegionScenario = valuesFile({ credentials: { azure_credential_us_east: { enabled: true } } });
 
 /** A Secret with the master and salt keys, every seed credential's key, and `extra` keys. */
 export function testSecret(name: string, extra: Record<string, string> = {}): TestSecret {

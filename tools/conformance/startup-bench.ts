@@ -4,7 +4,7 @@ import { seedCatalog } from '../../packages/catalog/src/index.ts';
 import { renderProxyInput } from './chart-input.ts';
 import { startBackends } from './fake-backend.ts';
 import { LiteLLMProxy, type ProxyInput } from './proxy.ts';
-import { backendValues, existingSecretName, existingSecretValues, testSecret } from './scenario.ts';
+import { backendValues, existingSecretName, existingSecretValues, testSecret, oneRegionScenario } from './scenario.ts';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const configs: Record<string, ProxyInput> = {
     'seed catalog (ci/02-seed-full, 25 deployments)': await renderProxyInput({ files: ['ci/02-seed-full.yaml'], values: backendValues(backends) }, secrets),
     'one model (ci/01-minimal, gpt-4.1 only)': await renderProxyInput(
-      { files: ['ci/01-minimal.yaml'], values: { ...existingSecretValues, ...backendValues(backends), models: onlyGpt41 } },
+      { files: [oneRegionScenario], values: { ...existingSecretValues, ...backendValues(backends), models: onlyGpt41 } },
       secrets,
     ),
   };
