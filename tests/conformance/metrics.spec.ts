@@ -70,11 +70,12 @@ describe('monitoring.metrics.enabled', () => {
     expect((await fetch(`${url}/metrics/`, { headers: authorization })).status).toBe(200);
   });
 
-  // model_id is the chart's deployment id (model_info.id), so dashboards can name deployments.
+  // model_id is the deployment's model_info.id (the seed's own ids, kept for its spend logs), so dashboards can name deployments.
   it('exposes request totals and deployment state after traffic', () => {
     const total = sampleValue(scraped.rendered, 'litellm_proxy_total_requests_metric_total', { requested_model: 'gpt-4.1', status_code: '200' });
     expect(total).toBeGreaterThanOrEqual(2);
-    expect(sampleValue(scraped.rendered, 'litellm_deployment_state', { model_id: 'gpt-4-1', api_provider: 'azure' })).toBe(0);
+    const modelId = input.config.model_list.find((entry: any) => entry.model_name === 'gpt-4.1').model_info.id;
+    expect(sampleValue(scraped.rendered, 'litellm_deployment_state', { model_id: modelId, api_provider: 'azure' })).toBe(0);
   });
 
   it('service_callback (singular) adds LiteLLM\'s service metrics; the plural service_callbacks is the same as nothing', () => {

@@ -17,7 +17,13 @@ let proxy: LiteLLMProxy;
 
 beforeAll(async () => {
   backends = await startBackends(ids, scenarioBasePaths(scenario));
-  const values = backendValues(backends);
+  // The probes send what a client sends: without ci/02's deployment caps (they replace a client's
+  // max_tokens) and without its drop_params (it drops what LiteLLM would otherwise refuse).
+  const values = {
+    ...backendValues(backends),
+    models: { 'claude-sonnet-4-5': { maxCompletionTokens: null }, 'gpt-5-mini': { maxCompletionTokens: null } },
+    litellm: { settings: { drop_params: false } },
+  };
   const secret = testSecret('litellm-secrets');
   proxy = await LiteLLMProxy.start(await renderProxyInput({ files: [scenario], values }, [secret]));
 });
