@@ -57,15 +57,15 @@ describe('provider failures through the router', () => {
     for (const gap of gaps(tried)) expect(gap).toBeGreaterThanOrEqual(900);
   });
 
-  // Measured, LiteLLM 1.80.8: a 529 is not retried on a deployment alone in its group (the Azure 429
-  // above is, with the chart's numRetries); the client gets 500 carrying Anthropic's overloaded_error.
-  it('Anthropic 529 overloaded on a deployment alone in its group: not retried, the client gets 500 with Anthropic\'s error', async () => {
+  // Measured, LiteLLM 1.80.8 with the seed's Anthropic deployment: a 529 is retried like the Azure 429
+  // above (the chart's numRetries); one 529 costs the client nothing. (With the catalog before the
+  // seed's parameters it was not retried and the client got 500; see the issue 15 note.)
+  it('Anthropic 529 overloaded once on a deployment alone in its group: retried, the client gets 200', async () => {
     backends.azure_anthropic.failWith = { status: 529, times: 1 };
     const marker = `conformance-529-${Date.now()}`;
     const response = await proxy.call('/v1/chat/completions', chatBody('claude-haiku-4-5', marker));
-    expect(response.status, response.text).toBe(500);
-    expect(response.json.error.message).toContain('overloaded_error');
-    expect(attempts(backends.azure_anthropic, marker)).toHaveLength(1);
+    expect(response.status, response.text).toBe(200);
+    expect(attempts(backends.azure_anthropic, marker)).toHaveLength(2);
     const after = `conformance-529-after-${Date.now()}`;
     const next = await proxy.call('/v1/chat/completions', chatBody('claude-haiku-4-5', after));
     // Nor is the deployment cooled down: the next request is served at once.
