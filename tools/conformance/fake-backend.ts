@@ -235,18 +235,14 @@ export class FakeBackend {
       this.requests.push(this.record(request, '', true));
       socket.destroy();
     });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject).listen(0, '127.0.0.1', resolve);
-    });
+    await listenOnLoopback(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
-    if (!server) return;
     this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -315,3 +311,17 @@ export function rejectionsOf(backends: Backends<string> | undefined): Array<{ ba
 }
 
 const reported = new WeakSet<RecordedRequest>();
+
+/** Listens on a free loopback port. */
+export function listenOnLoopback(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject).listen(0, '127.0.0.1', resolve);
+  });
+}
+
+/** Closes the server and its open connections (streams included). */
+export async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

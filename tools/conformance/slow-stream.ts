@@ -3,7 +3,7 @@
 // sequence (tests/conformance/drain.spec.ts). Other requests get the fake backend's plain answer.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answer, classifyPath } from './fake-backend.ts';
+import { answer, classifyPath, closeServer, listenOnLoopback } from './fake-backend.ts';
 
 /** The text a stream of `chunks` chunks carries in total, so a client can check it got all of it. */
 export const streamedText = (chunks: number) => Array.from({ length: chunks }, (_, index) => `part-${index + 1} `).join('');
@@ -56,15 +56,13 @@ export class SlowStreamBackend {
         response.on('close', () => clearInterval(timer));
       });
     });
-    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(0, '127.0.0.1', resolve));
+    await listenOnLoopback(this.server);
     return this;
   }
 
   async stop(): Promise<void> {
     const server = this.server;
-    if (!server) return;
     this.server = undefined;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
   }
 }
