@@ -3,17 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { toolsDir } from '../../tools/helm.ts';
-import { goBinary } from '../release/support/actionlint.ts';
+import { goBinDir, goInstall } from '../release/support/actionlint.ts';
 
 export const sopsVersion = 'v3.11.0';
-export const sopsBin = join(toolsDir, 'go', 'bin', 'sops');
+export const sopsBin = join(goBinDir, 'sops');
 
 export function ensureSops(): string {
   if (existsSync(sopsBin) && execFileSync(sopsBin, ['--version', '--disable-version-check'], { encoding: 'utf8' }).includes(sopsVersion.slice(1))) return sopsBin;
-  execFileSync(goBinary(), ['install', `github.com/getsops/sops/v3/cmd/sops@${sopsVersion}`], {
-    env: { ...process.env, GOBIN: join(toolsDir, 'go', 'bin'), GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  goInstall('github.com/getsops/sops/v3/cmd/sops', sopsVersion);
   return sopsBin;
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { toolsDir } from '../../../tools/helm.ts';
 
 export const actionlintVersion = 'v1.7.12';
-export const actionlintBin = join(toolsDir, 'go', 'bin', 'actionlint');
+/** Where Go tools pinned by the tests are installed. */
+export const goBinDir = join(toolsDir, 'go', 'bin');
+export const actionlintBin = join(goBinDir, 'actionlint');
 
 export function goBinary(): string {
   if (process.env.GO) return process.env.GO;
@@ -13,14 +15,19 @@ export function goBinary(): string {
   return 'go';
 }
 
+/** `go install <package>@<version>` into goBinDir, from the Go module proxy. */
+export function goInstall(pkg: string, version: string): void {
+  execFileSync(goBinary(), ['install', `${pkg}@${version}`], {
+    env: { ...process.env, GOBIN: goBinDir, GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
 export function ensureActionlint(): string {
   if (existsSync(actionlintBin)) {
     const version = execFileSync(actionlintBin, ['-version'], { encoding: 'utf8' }).split('\n')[0]!.trim();
     if (version === actionlintVersion) return actionlintBin;
   }
-  execFileSync(goBinary(), ['install', `github.com/rhysd/actionlint/cmd/actionlint@${actionlintVersion}`], {
-    env: { ...process.env, GOBIN: join(toolsDir, 'go', 'bin'), GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  goInstall('github.com/rhysd/actionlint/cmd/actionlint', actionlintVersion);
   return actionlintBin;
 }
