@@ -20,8 +20,13 @@ export interface Rejection {
 export interface DeploymentProfile {
   /** The model behind the deployment, without provider prefix (`text-embedding-ada-002`). */
   model: string;
-  /** A reasoning model (the catalog's `supportsReasoning`): no max_tokens, only the default temperature. */
-  reasoning: boolean;
+  /**
+   * The deployment's base model as LiteLLM's cost map keys it (`azure/us/o3-2025-04-16`): the validator
+   * takes "reasoning model" (no max_tokens, only the default temperature) from that map's `supports_reasoning`.
+   */
+  baseModel: string;
+  /** The catalog's `supportsReasoning`, used only for a base model the cost map does not hold. */
+  catalogReasoning: boolean;
 }
 
 export interface ValidationRequest {
@@ -36,11 +41,11 @@ export interface ValidationRequest {
 
 /** The profile of the deployment a provider call names (Azure: the path's deployment; others: body.model). */
 export function profileFor(models: readonly ModelDeployment[], name: string): DeploymentProfile {
-  // LiteLLM strips its GPT-5 marker (azure/gpt5_series/<deployment>) before it calls Azure.
-  const deploymentOf = (model: string) => model.slice(model.indexOf('/') + 1).replace(/^gpt5_series\//, '');
+  // LiteLLM strips its markers (azure/gpt5_series/<deployment>, azure/o_series/<deployment>) before it calls Azure.
+  const deploymentOf = (model: string) => model.slice(model.indexOf('/') + 1).replace(/^(gpt5_series|o_series)\//, '');
   const model = models.find((candidate) => deploymentOf(candidate.model) === name);
   const base = model?.info.baseModel ?? model?.model ?? name;
-  return { model: base.slice(base.indexOf('/') + 1), reasoning: model?.info.supportsReasoning === true };
+  return { model: base.slice(base.indexOf('/') + 1), baseModel: base, catalogReasoning: model?.info.supportsReasoning === true };
 }
 
 export class ProviderValidator {
