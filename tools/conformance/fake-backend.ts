@@ -141,6 +141,8 @@ export interface Failure {
   /** Sent as `retry-after-ms` and `retry-after` (whole seconds, rounded up), as Azure OpenAI does. */
   retryAfterMs?: number;
   times?: number;
+  /** Only requests for this deployment fail (Azure: the path's deployment; others: the body's model). */
+  deployment?: string;
 }
 
 /** The provider's own error body for a failure status (429 rate limit, 529 overloaded, 5xx). */
@@ -253,7 +255,8 @@ export class FakeBackend {
     request.on('end', async () => {
       const recorded = this.record(request, Buffer.concat(chunks).toString('utf8'), false);
       this.requests.push(recorded);
-      const failure = this.failWith;
+      const failing = this.failWith;
+      const failure = failing && [undefined, recorded.deployment ?? recorded.body?.model].includes(failing.deployment) ? failing : undefined;
       if (failure?.times !== undefined && --failure.times <= 0) this.failWith = undefined;
       if (!failure && recorded.kind) recorded.rejection = await this.check(recorded);
       const frames = !failure && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;
