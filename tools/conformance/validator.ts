@@ -39,6 +39,29 @@ export interface ValidationRequest {
   profile: DeploymentProfile;
 }
 
+/** One call of a provider's official SDK (`openai` for Azure, `anthropic`, `cohere`) to a fake backend. */
+export interface SdkCall {
+  provider: 'azure' | 'anthropic' | 'cohere';
+  base_url: string;
+  model: string;
+  /** Azure: the api-version query; without it the call has none. */
+  api_version?: string;
+  /** More keyword arguments of the SDK method. */
+  extra?: Record<string, unknown>;
+}
+
+/** The SDK's typed error (`openai.RateLimitError`, …) and what it read from the body; `error: null` when none. */
+export interface SdkError {
+  error: string | null;
+  status?: number;
+  body?: unknown;
+  code?: string | null;
+  type?: string | null;
+  param?: string | null;
+  /** Seconds the SDK itself would wait before retrying (it prefers retry-after-ms). */
+  retry_after?: number | null;
+}
+
 /** The profile of the deployment a provider call names (Azure: the path's deployment; others: body.model). */
 export function profileFor(models: readonly ModelDeployment[], name: string): DeploymentProfile {
   // LiteLLM strips its markers (azure/gpt5_series/<deployment>, azure/o_series/<deployment>) before it calls Azure.
@@ -84,6 +107,13 @@ export class ProviderValidator {
     if (response.status !== 200) throw new Error(`provider validator answered ${response.status}: ${await response.text()}`);
     const verdict = (await response.json()) as Partial<Rejection>;
     return verdict.rule ? (verdict as Rejection) : undefined;
+  }
+
+  /** What the provider's official SDK raises when it calls a fake backend (validator/sdk_errors.py). */
+  async sdkCall(call: SdkCall): Promise<SdkError> {
+    const response = await fetch(`${this.url}/sdk-call`, { method: 'POST', body: JSON.stringify(call) });
+    if (response.status !== 200) throw new Error(`provider validator answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as SdkError;
   }
 
   async stop(): Promise<void> {
