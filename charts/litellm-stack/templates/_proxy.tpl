@@ -30,6 +30,14 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
 {{- range $index, $extra := $root.Values.extraEnv -}}
+{{- range $field, $_ := $extra -}}
+{{- if not (has $field (list "name" "value" "valueFrom")) -}}
+{{- fail (printf "extraEnv[%d].%s: not a field of a Kubernetes env var (name, value, valueFrom)" $index $field) -}}
+{{- end -}}
+{{- end -}}
+{{- if and $extra.value $extra.valueFrom -}}
+{{- fail (printf "extraEnv[%d].valueFrom: set value or valueFrom, not both; the API server refuses both" $index) -}}
+{{- end -}}
 {{- if hasKey $names $extra.name -}}
 {{- fail (printf "extraEnv[%d].name: %s is already set by %s; change it there instead of adding it again" $index $extra.name (get $names $extra.name)) -}}
 {{- end -}}
