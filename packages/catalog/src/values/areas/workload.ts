@@ -2,8 +2,8 @@
 import { bool, containerList, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
 
 const quantity = '^([0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?)?$';
-/** An IntOrString count as the values write it: "1" or "50%"; empty: unset. */
-const countOrPercent = '^([0-9]+%?)?$';
+/** An IntOrString count as the values write it: "1" or "50%" (at most 100%); empty: unset. */
+const countOrPercent = '^([0-9]{1,6}|([0-9]|[1-9][0-9]|100)%)?$';
 
 /** An HPA's behavior (autoscaling/v2 HorizontalPodAutoscalerBehavior); the tests validate what it renders against Kubernetes' and KEDA's schemas. */
 const hpaBehavior = (description: string) =>
@@ -116,7 +116,7 @@ export const workloadAreas: Record<string, SpecNode> = {
         }),
       }),
       requestsPerSecond: int('Target proxy requests per second per replica: the ScaledObject aims at sum(rate(…[window])) / replicas ≤ this.', 10, { minimum: 1, maximum: 100000 }),
-      rateWindow: str('The rate() window of the query (a Prometheus duration, at least four scrape intervals).', '2m', { pattern: '^[0-9]+(s|m|h)$' }),
+      rateWindow: str('The rate() window of the query (a Prometheus duration, at least four scrape intervals).', '2m', { pattern: '^[1-9][0-9]{0,3}(s|m|h)$' }),
       fallbackReplicas: int('Replicas KEDA keeps when Prometheus fails 3 times in a row (fallback); null: keep the current count.', null, { minimum: 1 }),
       behavior: hpaBehavior('advanced.horizontalPodAutoscalerConfig.behavior of the HPA KEDA makes (scaleUp, scaleDown); empty: Kubernetes\' defaults.'),
       annotations: openMap('Annotations of the ScaledObject (e.g. autoscaling.keda.sh/paused).', {}, { type: 'string' }, labelKeys),
