@@ -27,7 +27,11 @@ const probe = (description: string, path: string, initialDelaySeconds: number, f
 
 export const workloadAreas: Record<string, SpecNode> = {
   image: group('The LiteLLM proxy image.', {
-    repository: str('Image repository, without tag or digest (those are image.tag and image.digest).', 'ghcr.io/berriai/litellm', { pattern: patterns.imageRepository }),
+    repository: str(
+      'Image repository, without tag or digest (those are image.tag and image.digest). LiteLLM\'s non-root variant (same tags as ghcr.io/berriai/litellm): its files belong to nobody (65534), the UID the pods run as; the standard image keeps Prisma\'s CLI and engines under /root, which a non-root pod cannot read (docs/operations.md).',
+      'ghcr.io/berriai/litellm-non_root',
+      { pattern: patterns.imageRepository },
+    ),
     tag: str('Image tag. The chart\'s appVersion is this tag.', 'main-v1.80.8-stable.1', { pattern: patterns.imageTag }),
     digest: str('Optional digest pin (sha256:…); when set the image is pulled by digest, the tag is kept for readability.', '', {
       pattern: '^(sha256:[a-f0-9]{64})?$',
@@ -68,12 +72,20 @@ export const workloadAreas: Record<string, SpecNode> = {
     liveness: probe('Liveness probe (LiteLLM answers "I\'m alive!").', '/health/liveliness', 60, 3),
     readiness: probe('Readiness probe (LiteLLM reports its database and cache).', '/health/readiness', 30, 3),
   }),
-  podSecurityContext: openMap('Pod security context.', { seccompProfile: { type: 'RuntimeDefault' } }),
-  securityContext: openMap('Container security context.', {
-    allowPrivilegeEscalation: false,
-    capabilities: { drop: ['ALL'] },
-    seccompProfile: { type: 'RuntimeDefault' },
-  }),
+  podSecurityContext: openMap(
+    'Pod security context of the proxy and the migration Job. The defaults meet the Pod Security Standard `restricted`: a fixed non-root UID/GID (65534, nobody, the owner of the non-root image\'s files), fsGroup for the emptyDirs, seccomp RuntimeDefault. runAsUser 0 is refused (runAsNonRoot would stop the pod at start).',
+    { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, fsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+  ),
+  securityContext: openMap(
+    'Security context of every container the chart runs in the proxy pod and the migration Job (Pod Security `restricted`). The root filesystem is read-only: LiteLLM 1.80.8 writes only to the size-limited /tmp emptyDir (tmpSizeLimit: the staged admin UI, Prisma\'s migrations, supervisord\'s log) and, with a database, Prisma\'s caches (docs/operations.md; tests/conformance/non-root.spec.ts runs the proxy so).',
+    {
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+  ),
   service: group('The Service in front of the proxy.', {
     type: oneOf('Service type.', ['ClusterIP', 'NodePort', 'LoadBalancer'], 'ClusterIP'),
     port: int('Service port.', 4000, { minimum: 1, maximum: 65535 }),
@@ -140,9 +152,11 @@ export const workloadAreas: Record<string, SpecNode> = {
   tolerations: openList('Tolerations.', [], { type: 'object' }),
   affinity: openMap('Affinity rules.', {}),
   priorityClassName: str('Priority class of the pods.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
-  tmpSizeLimit: str('sizeLimit of the /tmp emptyDir (Prisma migrations) of the proxy and the migration Job, e.g. 500Mi; empty: no limit.', '', {
-    pattern: quantity,
-  }),
+  tmpSizeLimit: str(
+    'sizeLimit of the proxy\'s and the migration Job\'s writable emptyDirs (/tmp, and with a database Prisma\'s caches), e.g. 500Mi; empty: no limit. /tmp holds the admin UI staged by the `ui` init container (about 9 MB in 1.80.8), LITELLM_MIGRATION_DIR (about 1 MB) and supervisord\'s log; the kubelet evicts a pod whose emptyDir outgrows it.',
+    '256Mi',
+    { pattern: quantity },
+  ),
   extraEnv: openList('Extra env vars (Kubernetes EnvVar objects). A name the chart already sets is an error.', [], {
     type: 'object',
     required: ['name'],
