@@ -120,7 +120,7 @@ describe.each(helmMajors)('%s', (major) => {
         expect(service.spec.ports.map((p: any) => p.name)).toContain(path.backend.service.port.name);
       }
       expect(ingress.spec.tls).toEqual([{ secretName: 'llm-example-com-tls', hosts: ['llm.example.com'] }]);
-      expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('600');
+      expect(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('600');
     });
 
     it('takes route.pathPrefix instead of the paths when set', async () => {
