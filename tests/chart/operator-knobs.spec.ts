@@ -7,7 +7,7 @@ import { promqlIssues } from '@litellm-stack/catalog';
 import { inferencePaths } from '../../packages/catalog/src/values/areas/route.ts';
 import { helmMajors } from '../../tools/helm.ts';
 import { parsePromql } from '../../tools/promql.ts';
-import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, tryRender, type K8sObject } from '../support/chart.ts';
+import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, type K8sObject } from '../support/chart.ts';
 import { effectiveValues } from '../support/values.ts';
 
 const podSpec = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.spec;
@@ -47,21 +47,14 @@ describe.each(helmMajors)('%s', (major) => {
       expect(proxyContainer(defaults).command).toBeUndefined();
     });
 
-    it('adds the init container after the chart\'s and the sidecar after the proxy, with the chart\'s securityContext', () => {
+    it('adds the init container and the sidecar with the chart\'s securityContext, the proxy first', () => {
       const pod = podSpec(objects);
-      const chartInit = podSpec(defaults).initContainers.map((c: any) => c.name);
-      expect(pod.initContainers.map((c: any) => c.name)).toEqual([...chartInit, 'wait-for-cache']);
-      expect(pod.initContainers.at(-1).securityContext).toEqual(chartSecurityContext);
+      // The chart's own UI staging container (non-root pods serve the UI from /tmp) comes first.
+      expect(pod.initContainers.map((c: any) => [c.name, c.securityContext])).toEqual([['ui', chartSecurityContext], ['wait-for-cache', chartSecurityContext]]);
       expect(pod.containers.map((c: any) => c.name)).toEqual(['litellm', 'log-shipper']);
       expect(pod.containers[1]).toMatchObject({ image: 'fluent/fluent-bit:4.0.3', securityContext: chartSecurityContext, resources: { limits: { memory: '64Mi' } } });
+      expect(podSpec(defaults).initContainers.map((c: any) => c.name)).toEqual(['ui']);
       expect(podSpec(defaults).containers).toHaveLength(1);
-    });
-
-    it('refuses an added container named like one of the chart\'s', async () => {
-      for (const name of ['litellm', ...podSpec(defaults).initContainers.map((c: any) => c.name)]) {
-        const result = await tryRender(major, { files: ['ci/01-minimal.yaml'], values: { extraContainers: [{ name, image: 'busybox' }] } });
-        expect(result.stderr).toContain(`extraContainers: container name "${name}" is taken by`);
-      }
     });
 
     it('keeps a securityContext an added container brings', async () => {
