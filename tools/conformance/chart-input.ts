@@ -2,7 +2,7 @@
 // env from the Deployment's litellm container (secretKeyRefs resolved from a test Secret), its args.
 import { isDeepStrictEqual } from 'node:util';
 import { helmMajors } from '../helm.ts';
-import { liteLLMConfig, proxyContainer, render, type K8sObject, type RenderOptions } from '../../tests/support/chart.ts';
+import { configFiles, liteLLMConfig, proxyContainer, render, type K8sObject, type RenderOptions } from '../../tests/support/chart.ts';
 import type { ProxyInput } from './proxy.ts';
 
 /** A Secret as the cluster would hold it (e.g. `litellm-secrets` for an existingSecret). */
@@ -36,7 +36,14 @@ export function resolveEnv(env: readonly EnvVar[], secrets: readonly TestSecret[
 
 export function proxyInputFromObjects(objects: K8sObject[], secrets: readonly TestSecret[]): ProxyInput {
   const container = proxyContainer(objects);
-  return { config: liteLLMConfig(objects), env: resolveEnv(container.env ?? [], secrets), args: container.args ?? [] };
+  const files = configFiles(objects);
+  return {
+    config: liteLLMConfig(objects),
+    env: resolveEnv(container.env ?? [], secrets),
+    args: container.args ?? [],
+    // A split config runs from the rendered files, so the proxy itself resolves the includes.
+    ...(Object.keys(files).length > 1 ? { files } : {}),
+  };
 }
 
 /**
