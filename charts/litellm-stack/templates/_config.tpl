@@ -54,12 +54,11 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{/*
 Fails on a models.<id>.params key that a typed field or the chart itself renders: the typed field
 says what it is and is checked; model and credential come from the entry (api_base: secrets.refuseKeyRedirect).
+Input: (dict "id" ID "key" KEY "typed" {litellm_params key: typed field}).
 */}}
 {{- define "litellm-stack.models.checkParam" -}}
-{{- $typed := dict "thinking" "thinking" -}}
-{{- range include "litellm-stack.models.typedParams" .root | fromJsonArray -}}{{- $_ := set $typed (snakecase .) . -}}{{- end -}}
-{{- if hasKey $typed .key -}}
-{{- fail (printf "models.%s.params.%s: a typed field renders litellm_params.%s; set models.%s.%s instead" .id .key .key .id (get $typed .key)) -}}
+{{- if hasKey .typed .key -}}
+{{- fail (printf "models.%s.params.%s: a typed field renders litellm_params.%s; set models.%s.%s instead" .id .key .key .id (get .typed .key)) -}}
 {{- end -}}
 {{- if has .key (list "model" "litellm_credential_name") -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself from models.%s.model and models.%s.credential" .id .key .key .id .id) -}}
@@ -155,6 +154,13 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $rendered := include "litellm-stack.models.rendered" $root | fromJson -}}
 {{- $entries := dict -}}
 {{- $deploymentIds := dict -}}
+{{- /* Once, not per model: {typed field: litellm_params key}, and its inverse with thinking for checkParam. */ -}}
+{{- $snakeOf := dict -}}
+{{- $typed := dict "thinking" "thinking" -}}
+{{- range include "litellm-stack.models.typedParams" $root | fromJsonArray -}}
+{{- $_ := set $snakeOf . (snakecase .) -}}
+{{- $_ := set $typed (snakecase .) . -}}
+{{- end -}}
 {{- range $id, $credentialId := $rendered -}}
 {{- $model := get $root.Values.models $id -}}
 {{- $credential := get $root.Values.credentials $credentialId -}}
@@ -167,8 +173,8 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- else -}}
 {{- $_ := set $params "litellm_credential_name" $credentialId -}}
 {{- end -}}
-{{- range $key := include "litellm-stack.models.typedParams" $root | fromJsonArray -}}
-{{- if hasKey $model $key -}}{{- $_ := set $params (snakecase $key) (get $model $key) -}}{{- end -}}
+{{- range $key, $snake := $snakeOf -}}
+{{- if hasKey $model $key -}}{{- $_ := set $params $snake (get $model $key) -}}{{- end -}}
 {{- end -}}
 {{- with $model.thinking -}}
 {{- $thinking := dict "type" .type -}}
@@ -178,7 +184,7 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
 {{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
-{{- include "litellm-stack.models.checkParam" (dict "root" $root "id" $id "key" $key) -}}
+{{- include "litellm-stack.models.checkParam" (dict "id" $id "key" $key "typed" $typed) -}}
 {{- if hasKey $params $key -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}
 {{- end -}}
