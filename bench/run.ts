@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--runs N]: the chart against the floor (bench/baseline-chart, the same
+// npm run bench [-- --quick] [--runs N] [--no-release]: the chart against the floor (bench/baseline-chart, the same
 // config.yaml) under Helm 3 and Helm 4, interleaved run by run, at 25 / 1,000 / 5,000 / 10,000
 // deployments; CPU-time medians, their ratio and wall times. Then `npm run generate` as a user runs
 // it, at the same sizes, and a full release. The full run rewrites the README's table. Not a test.
@@ -17,7 +17,9 @@ import { benchRelease } from './release.ts';
 import { median } from './stats.ts';
 import { syntheticCatalog } from './synthetic.ts';
 
-const { values: options } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({
+  options: { runs: { type: 'string' }, quick: { type: 'boolean', default: false }, 'no-release': { type: 'boolean', default: false } },
+});
 const quick = options.quick!;
 const runs = Number(options.runs ?? (quick ? 1 : 5));
 const sizes = quick ? [25, 1000] : [25, 1000, 5000, 10000];
@@ -82,9 +84,11 @@ print('');
 print(`\`npm run generate\` through npm, seed catalog: ${Math.round(median(npmRuns.map((t) => t.wallMs)))} ms wall, ${Math.round(median(npmRuns.map((t) => t.cpuMs)))} ms CPU. Load average at the end: ${load()}.`);
 
 if (!quick) {
-  const [release] = await benchRelease(runs);
-  print('');
-  print(`Full release to a local registry: ${seconds(release!.medianMs)} s wall (median of ${runs}).`);
+  if (!options['no-release']) {
+    const [release] = await benchRelease(runs);
+    print('');
+    print(`Full release to a local registry: ${seconds(release!.medianMs)} s wall (median of ${runs}).`);
+  }
   const readme = join(repoRoot, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const table = /(<!-- bench:start[^>]*-->\n)[\s\S]*?(\n<!-- bench:end -->)/;
