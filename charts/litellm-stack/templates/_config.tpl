@@ -236,7 +236,7 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $chunk = append $chunk $entry -}}
 {{- if eq (len $chunk) 128 -}}{{- $modelList = concat $modelList $chunk -}}{{- $chunk = list -}}{{- end -}}
 {{- end -}}
-{{- $modelList = concat $modelList $chunk -}}
+{{- if $chunk -}}{{- $modelList = concat $modelList $chunk -}}{{- end -}}
 {{- $document := dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
 {{- with $litellm.guardrails -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
