@@ -111,7 +111,7 @@ export const modelItem: Group = group(
     inputType: str('LiteLLM input_type of embedding requests (e.g. text, search_document).', undefined, { minLength: 1, pattern: patterns.token }),
     modalities: strList('LiteLLM modalities: output modalities requested by default.', undefined, { enum: [...modalities] }),
     params: openMap(
-      `Other LiteLLM litellm_params, any JSON value, passed as they are: only keys LiteLLM ${liteLLMKeysVersion} reads. The fields above and the chart's own keys (model, credential, endpoint) are refused here.`,
+      `Other LiteLLM litellm_params, any JSON value, passed as they are: only keys LiteLLM ${liteLLMKeysVersion} reads. The fields above and the chart's own keys (model, credential, endpoint) are refused here; a key a typed field renders elsewhere (num_retries, cooldown_time) is bounded like that field.`,
       undefined,
       undefined,
       onlyKeys(modelParamsKeys),
