@@ -49,10 +49,11 @@ describe.each(helmMajors)('%s', (major) => {
 
     it('adds the init container and the sidecar with the chart\'s securityContext, the proxy first', () => {
       const pod = podSpec(objects);
-      expect(pod.initContainers.map((c: any) => [c.name, c.securityContext])).toEqual([['wait-for-cache', chartSecurityContext]]);
+      // The chart's own UI staging container (non-root pods serve the UI from /tmp) comes first.
+      expect(pod.initContainers.map((c: any) => [c.name, c.securityContext])).toEqual([['ui', chartSecurityContext], ['wait-for-cache', chartSecurityContext]]);
       expect(pod.containers.map((c: any) => c.name)).toEqual(['litellm', 'log-shipper']);
       expect(pod.containers[1]).toMatchObject({ image: 'fluent/fluent-bit:4.0.3', securityContext: chartSecurityContext, resources: { limits: { memory: '64Mi' } } });
-      expect(podSpec(defaults).initContainers).toBeUndefined();
+      expect(podSpec(defaults).initContainers.map((c: any) => c.name)).toEqual(['ui']);
       expect(podSpec(defaults).containers).toHaveLength(1);
     });
 
@@ -112,7 +113,7 @@ describe.each(helmMajors)('%s', (major) => {
         expect(service.spec.ports.map((p: any) => p.name)).toContain(path.backend.service.port.name);
       }
       expect(ingress.spec.tls).toEqual([{ secretName: 'llm-example-com-tls', hosts: ['llm.example.com'] }]);
-      expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('600');
+      expect(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('600');
     });
 
     it('takes route.pathPrefix instead of the paths when set', async () => {
