@@ -114,7 +114,12 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- if and .Values.podDisruptionBudget.enabled (gt $minReplicas 1) (ge (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- fail (printf "podDisruptionBudget.maxUnavailable: %d lets a disruption take all %d replicas at once, so the PDB protects nothing; lower it below the replica count" (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- end -}}
-{{- $volumes := dict "config" true "tmp" true "prometheus-multiproc" true -}}
+{{- $volumes := dict "config" true "prometheus-multiproc" true -}}
+{{- $mounts := dict "/app/config.yaml" true (include "litellm-stack.observability.multiprocDir" .) true -}}
+{{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray -}}
+{{- $_ := set $volumes .name true -}}
+{{- $_ := set $mounts .mountPath true -}}
+{{- end -}}
 {{- range $index, $volume := .Values.extraVolumes -}}
 {{- if hasKey $volumes (toString $volume.name) -}}
 {{- fail (printf "extraVolumes[%d].name: a volume named %v already exists in the pod; use another name" $index $volume.name) -}}
@@ -125,7 +130,6 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- end -}}
 {{- $_ := set $volumes (toString $volume.name) true -}}
 {{- end -}}
-{{- $mounts := dict "/app/config.yaml" true "/tmp" true (include "litellm-stack.observability.multiprocDir" .) true -}}
 {{- range $index, $mount := .Values.extraVolumeMounts -}}
 {{- if hasKey $mounts (toString $mount.mountPath) -}}
 {{- fail (printf "extraVolumeMounts[%d].mountPath: %v is already mounted in the container; use another path" $index $mount.mountPath) -}}

@@ -5,6 +5,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- define "litellm-stack.proxy.env" -}}
 {{- $root := .root -}}
 {{- $secret := include "litellm-stack.names.secret" $root -}}
+{{- /* LITELLM_NON_ROOT: serve the admin UI the `ui` init container staged in /tmp (the root is read-only). */ -}}
 {{- $env := list
   (dict "name" "LITELLM_MASTER_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.masterKeyKey)))
   (dict "name" "LITELLM_SALT_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.saltKeyKey)))
@@ -12,6 +13,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
   (dict "name" "UI_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.masterKeyKey)))
   (dict "name" "LITELLM_MIGRATION_DIR" "value" $root.Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
+  (dict "name" "LITELLM_NON_ROOT" "value" "true")
 -}}
 {{- range $feature := list "database" "cache" "observability" "oidc" "operations" -}}
 {{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
@@ -112,7 +114,49 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
 {{- end -}}
 
-{{/* The /tmp emptyDir of the proxy and the migration Job (Prisma writes its migrations there). */}}
-{{- define "litellm-stack.proxy.tmpVolume" -}}
-{{- with .Values.tmpSizeLimit -}}{{- toYaml (dict "sizeLimit" .) -}}{{- else -}}{}{{- end -}}
+{{/*
+Where LiteLLM 1.80.8 writes under a read-only root filesystem, as JSON [{name, mountPath}], each an
+emptyDir of tmpSizeLimit in the proxy pod and the migration Job: /tmp (the staged admin UI,
+LITELLM_MIGRATION_DIR, supervisord's log and pid); with a database also the Prisma CLI's caches of the
+non-root image (HOME is /), as the official chart mounts them.
+*/}}
+{{- define "litellm-stack.proxy.writableDirs" -}}
+{{- $dirs := list (dict "name" "tmp" "mountPath" "/tmp") -}}
+{{- if ne .Values.database.mode "none" -}}
+{{- $dirs = concat $dirs (list (dict "name" "prisma-cache" "mountPath" "/.cache") (dict "name" "npm-cache" "mountPath" "/.npm")) -}}
+{{- end -}}
+{{- toJson $dirs -}}
+{{- end -}}
+
+{{/* The writable dirs' volumeMounts, as a YAML list. */}}
+{{- define "litellm-stack.proxy.writableMounts" -}}
+{{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray }}
+- name: {{ .name | quote }}
+  mountPath: {{ .mountPath | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The writable dirs' emptyDir volumes, as a YAML list. */}}
+{{- define "litellm-stack.proxy.writableVolumes" -}}
+{{- $emptyDir := dict -}}
+{{- with .Values.tmpSizeLimit -}}{{- $emptyDir = dict "sizeLimit" . -}}{{- end -}}
+{{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray }}
+- name: {{ .name | quote }}
+  emptyDir: {{- toYaml $emptyDir | nindent 4 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Refuses a security context the kubelet would not start: UID 0 while runAsNonRoot is true
+(CreateContainerConfigError). The container's fields override the pod's, as in Kubernetes.
+*/}}
+{{- define "litellm-stack.proxy.checkSecurityContext" -}}
+{{- $pod := .Values.podSecurityContext | default dict -}}
+{{- $container := .Values.securityContext | default dict -}}
+{{- $nonRoot := ternary $container.runAsNonRoot $pod.runAsNonRoot (hasKey $container "runAsNonRoot") -}}
+{{- $path := ternary "securityContext.runAsUser" "podSecurityContext.runAsUser" (hasKey $container "runAsUser") -}}
+{{- $user := ternary $container.runAsUser $pod.runAsUser (hasKey $container "runAsUser") -}}
+{{- if and $nonRoot (not (kindIs "invalid" $user)) (eq (toString $user) "0") -}}
+{{- fail (printf "%s: 0 is root while runAsNonRoot is true, so the kubelet would not start the pod; use a non-root UID (the non-root image's files belong to 65534) or set runAsNonRoot: false" $path) -}}
+{{- end -}}
 {{- end -}}

@@ -119,6 +119,17 @@ export const openMap = (description: string, value: Record<string, Json> | undef
 export const openList = (description: string, value: Json[] | undefined, values?: JSONSchema7): OpenNode => ({
   kind: 'open', type: 'array', description, default: value, values,
 });
+/** A list of Kubernetes Container objects the chart adds to a pod, passed through after their name and image are checked. */
+export const containerList = (description: string): OpenNode =>
+  openList(description, [], {
+    type: 'object',
+    required: ['name', 'image'],
+    properties: {
+      name: { type: 'string', pattern: patterns.dnsLabel, maxLength: 63, description: 'Container name, unique in the pod.' },
+      image: { type: 'string', pattern: patterns.imageReference, description: 'Image reference.' },
+    },
+    additionalProperties: true,
+  });
 export const idMap = (description: string, keyPattern: string, item: Group, value: Record<string, Json>): MapNode => ({
   kind: 'map', description, keyPattern, item, default: value,
 });
