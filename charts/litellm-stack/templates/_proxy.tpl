@@ -1,6 +1,6 @@
 {{/*
 The proxy container's environment, as a YAML list. Names are unique (Helm 4 applies server-side).
-Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders the config once.
+Takes (dict "root" $ "files" <config files as rendered, litellm-stack.config.files>).
 */}}
 {{- define "litellm-stack.proxy.env" -}}
 {{- $root := .root -}}
@@ -18,17 +18,30 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- range $feature := list "database" "cache" "observability" "oidc" "operations" -}}
 {{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
 {{- end -}}
+{{- /* The chart's own names are fixed; a credential's Secret key (its env var) is what a value can make collide. */ -}}
+{{- $names := dict -}}
+{{- range $env -}}{{- $_ := set $names .name "the chart" -}}{{- end -}}
+{{- range $id, $credential := $root.Values.credentials -}}
+{{- if and $credential.enabled (hasKey $names $credential.secretKeys.apiKey) -}}
+{{- fail (printf "credentials.%s.secretKeys.apiKey: %s is an env var the chart sets itself, so it would be set twice; name the credential's Secret key differently (e.g. %s_API_KEY)" $id $credential.secretKeys.apiKey (upper (snakecase $id))) -}}
+{{- end -}}
+{{- end -}}
+{{- /* Credentials may share one key: one env var. */ -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
+{{- $_ := set $names $name "a credential's secretKeys.apiKey" -}}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
-{{- $names := dict -}}
-{{- range $env -}}
-{{- if hasKey $names .name -}}{{- fail (printf "the proxy's env var %s is set twice (two credentials or features name the same key)" .name) -}}{{- end -}}
-{{- $_ := set $names .name true -}}
-{{- end -}}
 {{- range $index, $extra := $root.Values.extraEnv -}}
+{{- range $field, $_ := $extra -}}
+{{- if not (has $field (list "name" "value" "valueFrom")) -}}
+{{- fail (printf "extraEnv[%d].%s: not a field of a Kubernetes env var (name, value, valueFrom)" $index $field) -}}
+{{- end -}}
+{{- end -}}
+{{- if and $extra.value $extra.valueFrom -}}
+{{- fail (printf "extraEnv[%d].valueFrom: set value or valueFrom, not both; the API server refuses both" $index) -}}
+{{- end -}}
 {{- if hasKey $names $extra.name -}}
-{{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}
+{{- fail (printf "extraEnv[%d].name: %s is already set by %s; change it there instead of adding it again" $index $extra.name (get $names $extra.name)) -}}
 {{- end -}}
 {{- if kindIs "string" $extra.value -}}
 {{- include "litellm-stack.secrets.refuseUserinfo" (dict "value" $extra.value "path" (printf "extraEnv[%d].value" $index)) -}}
@@ -36,15 +49,17 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- fail (printf "extraEnv[%d].value: %s looks like a secret and would be a plain env value in the Deployment; put it into the Secret and use valueFrom.secretKeyRef instead of value" $index $extra.name) -}}
 {{- end -}}
 {{- end -}}
-{{- $_ := set $names $extra.name true -}}
+{{- $_ := set $names $extra.name (printf "extraEnv[%d]" $index) -}}
 {{- $env = append $env $extra -}}
 {{- end -}}
 {{- /* LiteLLM turns a missing os.environ/NAME into null silently (requests then fail with 500); envFrom names are unknowable here. */ -}}
 {{- if not $root.Values.extraEnvFrom -}}
-{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $.config -1 | uniq -}}
+{{- range $file, $text := $.files -}}
+{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $text -1 | uniq -}}
 {{- $name := trimPrefix "os.environ/" $ref -}}
 {{- if not (hasKey $names $name) -}}
 {{- fail (printf "config.yaml reads os.environ/%s, but the proxy has no env var %s: add it with extraEnv (or extraEnvFrom)" $name $name) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
