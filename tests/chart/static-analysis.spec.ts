@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { tryRender, scenarioFiles, parseObjects, type K8sObject } from '../support/chart.ts';
 import { ensureCheckov, ensureKubeScore } from '../support/pod-linters.ts';
 
@@ -30,6 +30,7 @@ interface Allowed {
   tool: Finding['tool'];
   check: string;
   object?: string;
+  scenarios?: string;
   onlyWithout?: string;
   reason: string;
 }
@@ -67,8 +68,9 @@ async function checkov(bin: string): Promise<Finding[]> {
 }
 
 function allowedBy(finding: Finding): Allowed | undefined {
-  return allowList.find((entry) => entry.tool === finding.tool && entry.check === finding.check
+  return allowList.find((entry) => entry.tool === finding.tool && new RegExp(`^(${entry.check})$`).test(finding.check)
     && (!entry.object || new RegExp(entry.object).test(finding.object))
+    && (!entry.scenarios || new RegExp(entry.scenarios).test(finding.scenario))
     && (!entry.onlyWithout || !rendered.get(finding.scenario)!.some((object) => object.kind === entry.onlyWithout)));
 }
 
@@ -78,8 +80,10 @@ beforeAll(async () => {
     const result = await tryRender('helm4', { files: [file], upgrade: true });
     if (result.code !== 0) throw new Error(`${file}: ${result.stderr}`);
     const scenario = basename(file, '.yaml');
-    writeFileSync(join(dir, `${scenario}.yaml`), result.stdout);
-    rendered.set(scenario, parseObjects(result.stdout));
+    // Not yet covered: the `helm test` pods (their resources and policies are step 7's, landed after this list).
+    const objects = parseObjects(result.stdout).filter((object) => object.metadata.annotations?.['helm.sh/hook'] !== 'test');
+    writeFileSync(join(dir, `${scenario}.yaml`), objects.map((object) => stringify(object)).join('---\n'));
+    rendered.set(scenario, objects);
   }));
   const scored = await Promise.all([...rendered.keys()].map((scenario) => kubeScore(kubeScoreBin, scenario)));
   findings = [...scored.flat(), ...(await checkov(checkovBin))];
@@ -104,6 +108,7 @@ describe('kube-score and checkov on every scenario', () => {
   it('finds no hardening gap: nothing about users, root filesystems, capabilities, privileges, seccomp or resources', () => {
     // checkov: privileges, root filesystem, root, NET_RAW, security contexts, seccomp, capabilities, high UID, CPU/memory.
     const hardening = /^(container-security-context-.*|container-seccomp-profile|container-resources|container-(cpu|memory|resource)-requests-equal-limits|CKV_K8S_(10|11|12|13|20|22|23|25|28|29|30|31|37|39|40))$/;
-    expect(findings.filter((finding) => hardening.test(finding.check))).toEqual([]);
+    // Except in the containers a scenario adds itself (an entry scoped to `scenarios` says which).
+    expect(findings.filter((finding) => hardening.test(finding.check) && !allowedBy(finding)?.scenarios)).toEqual([]);
   });
 });
