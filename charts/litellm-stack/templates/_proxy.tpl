@@ -49,13 +49,43 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- toYaml $env -}}
 {{- end -}}
 
-{{/* Secret keys (and env var names) of the enabled credentials, sorted and unique, as JSON. */}}
+{{/*
+Secret keys of the enabled credentials, sorted and unique, as JSON: those passed as env vars of the
+same name ("secret": "env", the default), or those mounted as files ("secret": "file").
+*/}}
 {{- define "litellm-stack.secrets.credentialKeys" -}}
+{{- $kind := .secret | default "env" -}}
+{{- $root := .root | default . -}}
+{{- $data := include "litellm-stack.providers.data" $root | fromJson -}}
 {{- $keys := list -}}
-{{- range $id, $credential := .Values.credentials -}}
-{{- if $credential.enabled -}}{{- $keys = append $keys $credential.secretKeys.apiKey -}}{{- end -}}
+{{- range $id, $credential := $root.Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- range $field := $data.fields -}}
+{{- if eq $field.secret $kind -}}
+{{- with get ($credential.secretKeys | default dict) $field.field -}}{{- $keys = append $keys . -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- toJson ($keys | uniq | sortAlpha) -}}
+{{- end -}}
+
+{{/* The volume holding the enabled credentials' file secrets (Vertex AI service-account JSON), as a JSON list of at most one. */}}
+{{- define "litellm-stack.proxy.credentialFilesVolume" -}}
+{{- $data := include "litellm-stack.providers.data" . | fromJson -}}
+{{- $items := list -}}
+{{- range $id, $credential := .Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- range $field := $data.fields -}}
+{{- if eq $field.secret "file" -}}
+{{- with get ($credential.secretKeys | default dict) $field.field -}}{{- $items = append $items (dict "key" . "path" (printf "%s/%s" $id $field.field)) -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $items -}}
+{{- toJson (list (dict "name" "credential-files" "mountPath" $data.filesDir "secret" (dict "secretName" (include "litellm-stack.names.secret" .) "items" $items "defaultMode" 288))) -}}
+{{- else -}}[]{{- end -}}
 {{- end -}}
 
 {{- define "litellm-stack.proxy.httpProbe" -}}
@@ -96,7 +126,8 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- if and .valueFrom .valueFrom.secretKeyRef (eq .valueFrom.secretKeyRef.name $secret) -}}{{- $keys = append $keys .valueFrom.secretKeyRef.key -}}{{- end -}}
 {{- end -}}
 {{- end -}}
-{{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
+{{- $credentialKeys := concat (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) (include "litellm-stack.secrets.credentialKeys" (dict "root" . "secret" "file") | fromJsonArray) -}}
+{{- toJson (concat $keys $credentialKeys | uniq) -}}
 {{- end -}}
 
 {{/* The /tmp emptyDir of the proxy and the migration Job (Prisma writes its migrations there). */}}

@@ -8,3 +8,4 @@ export * from './flux/helmrelease.ts';
 export { litellmMetrics, metricBySample, sampleNames, targetLabels, deploymentStates, type LiteLLMMetric } from './observability/metrics.ts';
 export { promqlIssues, type ExpressionParts, type Selector } from './observability/promql.ts';
 export { litellmDashboard } from './observability/dashboard.ts';
+export * from './catalog/providers.ts';
