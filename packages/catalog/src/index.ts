@@ -9,3 +9,4 @@ export { litellmMetrics, metricBySample, sampleNames, targetLabels, deploymentSt
 export { promqlIssues, type ExpressionParts, type Selector } from './observability/promql.ts';
 export { litellmDashboard } from './observability/dashboard.ts';
 export * from './catalog/providers.ts';
+export { importConfig, ImportError, secretName as importSecretName, type ImportNote, type ImportResult } from './import/index.ts';
