@@ -140,7 +140,7 @@ describe.each(helmMajors)('%s', (major) => {
     const objects = await render(major, { files: seedFull });
     const deployment = single(objects, 'Deployment');
     const container = proxyContainer(objects);
-    expect(container.image).toBe('ghcr.io/berriai/litellm:main-v1.80.8-stable.1');
+    expect(container.image).toBe('ghcr.io/berriai/litellm-non_root:main-v1.80.8-stable.1');
     expect(container.args).toEqual(['--config', '/app/config.yaml', '--port', '4000']);
     expect(container.ports).toEqual([{ name: 'http', containerPort: 4000, protocol: 'TCP' }]);
     // LiteLLM's production guidance: 2 vCPU / 4 GB per single-worker proxy.
@@ -148,7 +148,9 @@ describe.each(helmMajors)('%s', (major) => {
     expect(container.startupProbe).toMatchObject({ httpGet: { path: '/health/liveliness', port: 'http' }, initialDelaySeconds: 30, failureThreshold: 30 });
     expect(container.livenessProbe).toMatchObject({ httpGet: { path: '/health/liveliness' }, initialDelaySeconds: 60 });
     expect(container.readinessProbe).toMatchObject({ httpGet: { path: '/health/readiness' }, initialDelaySeconds: 30 });
-    expect(container.securityContext).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(container.securityContext).toEqual({
+      runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+    });
     expect(container.volumeMounts).toContainEqual({ name: 'config', mountPath: '/app/config.yaml', subPath: 'config.yaml', readOnly: true });
     const env = Object.fromEntries(container.env.map((e: any) => [e.name, e.value ?? e.valueFrom]));
     expect(env.LITELLM_MIGRATION_DIR).toBe('/tmp/prisma');
@@ -182,7 +184,7 @@ describe.each(helmMajors)('%s', (major) => {
   it('pins the image by digest when one is given', async () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     const container = proxyContainer(await render(major, { values: { image: { digest } } }));
-    expect(container.image).toBe(`ghcr.io/berriai/litellm:main-v1.80.8-stable.1@${digest}`);
+    expect(container.image).toBe(`ghcr.io/berriai/litellm-non_root:main-v1.80.8-stable.1@${digest}`);
   });
 
   it('creates a Secret with generated keys and the given provider keys (01-minimal)', async () => {

@@ -30,7 +30,8 @@ describe.each(helmMajors)('database (%s)', (major) => {
     expect(pod.volumes.find((volume: any) => volume.name === 'tmp')).toEqual({ name: 'tmp', emptyDir: { sizeLimit: '500Mi' } });
     const upgrade = await render(major, { files: ['ci/21-seed-database.yaml'], upgrade: true });
     const job = objectsOfKind(upgrade, 'Job')[0]!;
-    expect(job.spec.template.spec.volumes).toEqual([{ name: 'tmp', emptyDir: { sizeLimit: '500Mi' } }]);
+    // With a database, Prisma's CLI caches are writable too, each limited alike.
+    expect(job.spec.template.spec.volumes).toEqual(['tmp', 'prisma-cache', 'npm-cache'].map((name) => ({ name, emptyDir: { sizeLimit: '500Mi' } })));
   });
 
   it('22-import-from-seed: initdb imports the seed\'s running database through an externalClusters entry', async () => {
@@ -161,7 +162,7 @@ describe.each(helmMajors)('database (%s)', (major) => {
       const pod = job.spec.template.spec;
       expect(pod.restartPolicy).toBe('Never');
       const [container] = pod.containers;
-      expect(container.image).toBe('ghcr.io/berriai/litellm:main-v1.80.9-stable');
+      expect(container.image).toBe('ghcr.io/berriai/litellm-non_root:main-v1.80.9-stable');
       expect(container.image).toBe(proxyContainer(objects).image);
       // Fails the Job when the migration fails (the litellm CLI itself exits 0 then).
       expect(container.command.slice(0, 2)).toEqual(['python', '-c']);

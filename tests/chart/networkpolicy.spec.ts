@@ -77,13 +77,14 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
     expect(new Set(egress.map((rule) => JSON.stringify(rule))).size).toBe(egress.length);
   });
 
-  it('ingress on the proxy port from the gateway, the listed namespaces and Prometheus only', async () => {
+  it('ingress on the proxy port from the gateway, the listed namespaces, Prometheus and the helm test pods only', async () => {
     for (const { file, kind } of [
       { file: 'ci/16-networkpolicy.yaml', kind: 'NetworkPolicy' },
       { file: 'ci/17-networkpolicy-cilium.yaml', kind: 'CiliumNetworkPolicy' },
     ]) {
       const policy = proxyPolicy(await render(major, { files: [file] }), kind);
-      expect(ingressNamespaces(policy).sort()).toEqual(['envoy-gateway-system', 'gateway', 'monitoring']);
+      // `ai`: the release namespace, for the `helm test` pods (tests/chart/operator-knobs.spec.ts).
+      expect(ingressNamespaces(policy).sort()).toEqual(['ai', 'envoy-gateway-system', 'gateway', 'monitoring']);
       const ports = policy.spec.ingress.flatMap((rule: any) => (kind === 'NetworkPolicy' ? rule.ports : rule.toPorts.flatMap((t: any) => t.ports)));
       expect(new Set(ports.map((p: any) => String(p.port)))).toEqual(new Set(['4000']));
     }

@@ -50,4 +50,9 @@ describe('NOTES (helm4)', () => {
     expect(text).toContain('the UI login needs a database');
     expect(text).not.toContain('cnpg');
   });
+
+  it('points to `helm test` while the test pods are rendered (helmTests.enabled), not otherwise', async () => {
+    expect(await notes(oneRegion)).toContain('helm test rel -n ai');
+    expect(await notes({ ...oneRegion, helmTests: { enabled: false } })).not.toContain('helm test');
+  });
 });

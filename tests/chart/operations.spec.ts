@@ -1,7 +1,9 @@
 // Operations values: the grace period derived from the longest request, the preStop hook, the
 // separate health app's probes, Service port and network policy.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { helmMajors } from '../../tools/helm.ts';
+import { chartDir, helmMajors } from '../../tools/helm.ts';
 import { compromisedLiteLLM } from '../../tools/conformance/litellm-pin.ts';
 import { liteLLMConfig, objectsOfKind, proxyContainer, render, single, tryRender, type K8sObject, type RenderOptions } from '../support/chart.ts';
 
@@ -151,5 +153,46 @@ describe.each(helmMajors)('%s /metrics behind a key', (major) => {
     const objects = await render(major, { files: ['ci/11-metrics.yaml'], values: { monitoring: { metrics: { requireAuth: false } } } });
     expect(liteLLMConfig(objects).litellm_settings).not.toHaveProperty('require_auth_for_metrics_endpoint');
     expect(single(objects, 'ServiceMonitor').spec.endpoints[0]).not.toHaveProperty('authorization');
+  });
+});
+
+describe.each(helmMajors)('%s hardened pods', (major) => {
+  const restrictedContainer = {
+    runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
+  };
+  const writable = (names: string[], sizeLimit = '256Mi') => names.map((name) => ({ name, emptyDir: { sizeLimit } }));
+
+  it('runs the proxy pod as 65534 on a read-only root, the ui init container staging the UI into /tmp for LITELLM_NON_ROOT', async () => {
+    const objects = await render(major, minimal({ database: { mode: 'none' } }));
+    const pod = podSpec(objects);
+    expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, fsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } });
+    const [ui] = pod.initContainers;
+    expect(pod.initContainers).toHaveLength(1);
+    expect(ui).toMatchObject({ name: 'ui', image: proxyContainer(objects).image, securityContext: restrictedContainer, volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }] });
+    expect(ui.command).toEqual(['python', '-c', readFileSync(join(chartDir, 'files', 'stage-ui.py'), 'utf8')]);
+    expect(proxyContainer(objects).securityContext).toEqual(restrictedContainer);
+    expect(proxyContainer(objects).env).toContainEqual({ name: 'LITELLM_NON_ROOT', value: 'true' });
+    // Without a database LiteLLM writes only to /tmp.
+    expect(pod.volumes.filter((volume: any) => volume.emptyDir)).toEqual(writable(['tmp']));
+    expect(proxyContainer(objects).volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
+  });
+
+  it('adds Prisma\'s caches with a database, and gives the migration Job the same context and writable dirs', async () => {
+    const objects = await render(major, { files: ['ci/04-cnpg.yaml'], values: { tmpSizeLimit: '100Mi' }, upgrade: true });
+    const pod = podSpec(objects);
+    const job = single(objects, 'Job').spec.template.spec;
+    expect(pod.volumes.filter((volume: any) => volume.emptyDir)).toEqual(writable(['tmp', 'prisma-cache', 'npm-cache'], '100Mi'));
+    expect(job.volumes).toEqual(writable(['tmp', 'prisma-cache', 'npm-cache'], '100Mi'));
+    expect(job.securityContext).toEqual(pod.securityContext);
+    expect(job.containers[0].securityContext).toEqual(restrictedContainer);
+    const mounts = [{ name: 'tmp', mountPath: '/tmp' }, { name: 'prisma-cache', mountPath: '/.cache' }, { name: 'npm-cache', mountPath: '/.npm' }];
+    expect(job.containers[0].volumeMounts).toEqual(mounts);
+    for (const mount of mounts) expect(proxyContainer(objects).volumeMounts).toContainEqual(mount);
+  });
+
+  it('keeps a user\'s UID and merges it with the defaults; leaves the emptyDirs unlimited for an empty tmpSizeLimit', async () => {
+    const objects = await render(major, minimal({ podSecurityContext: { runAsUser: 10001, runAsGroup: 10001 }, tmpSizeLimit: '' }));
+    expect(podSpec(objects).securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 65534 });
+    expect(podSpec(objects).volumes.find((volume: any) => volume.name === 'tmp')).toEqual({ name: 'tmp', emptyDir: {} });
   });
 });

@@ -95,7 +95,7 @@ describe.each(helmMajors)('providers (%s)', (major) => {
 
   it('deployments: an unprefixed model LiteLLM resolves, wildcards with their health-check model or exemption', () => {
     const models = Object.fromEntries(liteLLMConfig(objects).model_list.map((m: any) => [m.model_info.id, m]));
-    expect(models['gpt-4o'].litellm_params).toEqual({ model: 'gpt-4o', litellm_credential_name: 'openai' });
+    expect(models['gpt-4o-openai'].litellm_params).toEqual({ model: 'gpt-4o', litellm_credential_name: 'openai' });
     expect(models['openai-wildcard']).toMatchObject({ model_name: 'openai/*', litellm_params: { model: 'openai/*' }, model_info: { health_check_model: 'openai/gpt-4o-mini' } });
     expect(models['openrouter-wildcard'].model_info.disable_background_health_check).toBe(true);
     expect(Object.keys(models).length).toBe(17);

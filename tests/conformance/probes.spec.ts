@@ -8,8 +8,17 @@ import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { backendValues, scenarioBasePaths, testSecret } from '../../tools/conformance/scenario.ts';
 import { carries } from '../../tools/conformance/upstream.ts';
 import { tryRender } from '../support/chart.ts';
+import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 
 const scenario = 'ci/02-seed-full.yaml';
+
+// o3 deployed on Azure under names that do not say so: LiteLLM decides "o-series" from the deployment
+// name ("o1"/"o3"/"o4" in it, or its `o_series/` marker), Azure from the model the deployment runs.
+const hiddenO3 = (id: string, deployment: string): ModelDeployment => ({
+  id, modelName: id, model: `azure/${deployment}`, credential: 'azure_credential_us_east',
+  info: { mode: 'chat', id: `${id}-deployment`, baseModel: 'azure/us/o3-2025-04-16' },
+});
+const ownDeployments = [hiddenO3('reasoning-prod', 'reasoning-prod'), hiddenO3('reasoning-marked', 'o_series/reasoning-marked')];
 const ids = ['azure_credential_us_east', 'azure_credential_us_east2', 'azure_anthropic', 'azure_ai_cohere_embed', 'azure_ai_cohere_rerank'] as const;
 
 let backends: Record<(typeof ids)[number], FakeBackend>;
@@ -17,11 +26,15 @@ let proxy: LiteLLMProxy;
 
 beforeAll(async () => {
   backends = await startBackends(ids, scenarioBasePaths(scenario));
+  backends.azure_credential_us_east.deployments = [...seedCatalog.models, ...ownDeployments];
   // The probes send what a client sends: without ci/02's deployment caps (they replace a client's
   // max_tokens) and without its drop_params (it drops what LiteLLM would otherwise refuse).
   const values = {
     ...backendValues(backends),
-    models: { 'claude-sonnet-4-5': { maxCompletionTokens: null }, 'gpt-5-mini': { maxCompletionTokens: null } },
+    models: {
+      'claude-sonnet-4-5': { maxCompletionTokens: null }, 'gpt-5-mini': { maxCompletionTokens: null },
+      ...Object.fromEntries(ownDeployments.map(({ id, ...model }) => [id, model])),
+    },
     litellm: { settings: { drop_params: false } },
   };
   const secret = testSecret('litellm-secrets');
@@ -94,6 +107,26 @@ describe('accepted by LiteLLM, refused by the provider', () => {
     expect(result.status).toBe(400);
   });
 
+  // The reasoning rules: "reasoning" is LiteLLM's own cost map's supports_reasoning for the deployment's
+  // base model (validator/cost_map.py), so they hold for every deployment, whatever its name. LiteLLM
+  // 1.80.8 takes any Azure 400 with "invalid_request_error" for a ContentPolicyViolationError and
+  // retries it: every attempt is the same request, and every one is refused.
+  it('max_tokens to o3 deployed as "reasoning-prod": passed through unchanged, refused by Azure', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'reasoning-prod', max_tokens: 100, messages: [] });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(new Set(result.upstream.map((request) => JSON.stringify([request.deployment, request.body.max_tokens])))).toEqual(new Set([JSON.stringify(['reasoning-prod', 100])]));
+    expect(result.rules).toEqual(result.upstream.map(() => 'reasoning:max_tokens'));
+    expect(result.status).toBe(400);
+    expect(result.text).toContain('ContentPolicyViolationError');
+  });
+
+  it('a non-default temperature to o3 deployed as "reasoning-prod": passed through, refused by Azure', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'reasoning-prod', temperature: 0.2, messages: [] });
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(new Set(result.upstream.map((request) => request.body.temperature))).toEqual(new Set([0.2]));
+    expect(result.rules).toEqual(result.upstream.map(() => 'reasoning:temperature'));
+    expect(result.status).toBe(400);
+  });
 });
 
 describe('repaired or blocked by LiteLLM before the provider', () => {
@@ -123,6 +156,12 @@ describe('repaired or blocked by LiteLLM before the provider', () => {
     const result = await probe('/v1/chat/completions', { model: 'gpt-5-mini', max_tokens: 100, messages: [] });
     expect(result.status, result.text).toBe(200);
     expect(result.upstream.map((request) => [request.body.max_tokens, request.body.max_completion_tokens])).toEqual([[undefined, 100]]);
+  });
+
+  it('max_tokens to o3 deployed as "o_series/reasoning-marked": LiteLLM\'s marker makes it max_completion_tokens', async () => {
+    const result = await probe('/v1/chat/completions', { model: 'reasoning-marked', max_tokens: 100, messages: [] });
+    expect(result.status, result.text).toBe(200);
+    expect(result.upstream.map((request) => [request.deployment, request.body.max_tokens, request.body.max_completion_tokens])).toEqual([['reasoning-marked', undefined, 100]]);
   });
 
   it('a non-default temperature to a reasoning model (gpt-5-mini): LiteLLM refuses it (UnsupportedParamsError)', async () => {

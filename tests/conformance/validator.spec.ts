@@ -1,7 +1,7 @@
 // The fake providers' validator alone (no proxy): each rule refuses what it names, with the provider's
 // status and error shape, and lets the well-formed request through. The SDK types are the oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCatalog } from '../../packages/catalog/src/index.ts';
+import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 import { profileFor, ProviderValidator, type ValidationRequest } from '../../tools/conformance/validator.ts';
 
 let validator: ProviderValidator;
@@ -18,9 +18,12 @@ const chat = { messages: [{ role: 'user', content: 'hi' }] };
 const claude = { model: 'claude-sonnet-4-5', max_tokens: 4096, messages: [{ role: 'user', content: 'hi' }] };
 const cached = { type: 'text', text: 'x', cache_control: { type: 'ephemeral' } };
 
-// The seed's catalog marks no deployment supportsReasoning (the seed sets no supports_reasoning), and
-// the reasoning rules follow that flag: these cases mark o3 and gpt-5 as users would.
-const models = seedCatalog.models.map((model) => (['o3', 'gpt-5'].includes(model.id) ? { ...model, info: { ...model.info, supportsReasoning: true } } : model));
+// A deployment whose name hides its model (LiteLLM decides "o-series" from the name; Azure from the model).
+const hiddenO3: ModelDeployment = {
+  id: 'reasoning-prod', modelName: 'reasoning-prod', model: 'azure/reasoning-prod', credential: 'azure_credential_us_east',
+  info: { mode: 'chat', baseModel: 'azure/us/o3-2025-04-16' },
+};
+const models = [...seedCatalog.models, hiddenO3];
 
 function request(kind: string, name: string, body: unknown, extra: Partial<ValidationRequest> = {}): ValidationRequest {
   const azure = kind.startsWith('azure-') && kind !== 'azure-ai-embeddings';
@@ -40,7 +43,10 @@ const cases: Array<[string, ValidationRequest, string | undefined]> = [
   ['reasoning model with max_completion_tokens', request('azure-chat', 'o3', { model: 'o3', ...chat, max_completion_tokens: 5 }), undefined],
   ['reasoning model with max_tokens', request('azure-chat', 'o3', { model: 'o3', ...chat, max_tokens: 5 }), 'reasoning:max_tokens'],
   ['reasoning model with temperature 0.2', request('azure-chat', 'gpt-5', { model: 'gpt-5', ...chat, temperature: 0.2 }), 'reasoning:temperature'],
-  ['gpt-5-chat (not reasoning) with temperature 0.2', request('azure-chat', 'gpt-5-chat', { model: 'gpt-5-chat', ...chat, temperature: 0.2 }), undefined],
+  // "Reasoning" is LiteLLM's cost map's supports_reasoning for the deployment's base model.
+  ['a deployment named after nothing, base model o3, with max_tokens', request('azure-chat', 'reasoning-prod', { model: 'reasoning-prod', ...chat, max_tokens: 5 }), 'reasoning:max_tokens'],
+  ['gpt-audio (cost map: supports_reasoning false) with temperature 0.2', request('azure-chat', 'gpt-audio', { model: 'gpt-audio', ...chat, temperature: 0.2 }), undefined],
+  ['gpt-5.2 (not in the cost map: the catalog\'s supportsReasoning) with max_tokens', request('azure-chat', 'gpt-5.2', { model: 'gpt-5.2', ...chat, max_tokens: 5 }), 'reasoning:max_tokens'],
   ['dimensions on text-embedding-3-large', request('azure-embeddings', 'text-embedding-3-large', { model: 'text-embedding-3-large', input: ['a'], dimensions: 256 }), undefined],
   ['dimensions on text-embedding-ada-002', request('azure-embeddings', 'text-embedding-ada-002', { model: 'text-embedding-ada-002', input: ['a'], dimensions: 256 }), 'embeddings:dimensions'],
   ['gpt-image-1', request('azure-images', 'gpt-image-1', { model: 'gpt-image-1', prompt: 'a cat' }), undefined],

@@ -5,8 +5,9 @@
 //   sh               → run with bash in a throwaway copy of the repository, `helm` on PATH being the
 //                      pinned Helm of each major, in document order (a block may build on the one before)
 //   output           → `<!-- output: id -->`: must equal what tools/docs/outputs.ts produces from a real run
+//   run-by           → `<!-- run-by: spec -->`: needs servers (the proxy); that spec runs it (blocksRunBy)
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -20,7 +21,7 @@ import { copyRepo, type RepoCopy } from '../release/support/repo.ts';
 const blocks = repoBlocks(repoRoot);
 const valuesKeys = new Set(Object.keys(JSON.parse(readFileSync(join(chartDir, 'values.schema.json'), 'utf8')).properties));
 
-type Kind = 'illustrative' | 'output' | 'values' | 'manifest' | 'sh' | 'unrunnable';
+type Kind = 'illustrative' | 'output' | 'run-by' | 'values' | 'manifest' | 'sh' | 'unrunnable';
 
 function kindOf(block: FencedBlock): Kind {
   if (block.marker) return block.marker.kind;
@@ -95,6 +96,13 @@ describe('docs', () => {
       case 'illustrative':
         expect((block.marker as { reason: string }).reason, `${where(block)}: say why it is not run`).toMatch(/\w{3,}/);
         return;
+      case 'run-by': {
+        // The named spec runs the block: it must exist and select its blocks by this marker.
+        const spec = (block.marker as { spec: string }).spec;
+        const source = existsSync(join(repoRoot, spec)) ? readFileSync(join(repoRoot, spec), 'utf8') : '';
+        expect(source, `${where(block)}: ${spec} must exist and run the blocks that name it (blocksRunBy)`).toMatch(/\bblocksRunBy\(/);
+        return;
+      }
       case 'output':
         expect(block.body, `${where(block)} is stale: run \`npm run docs:outputs\``).toBe(outputs[(block.marker as { id: string }).id]);
         return;

@@ -79,7 +79,7 @@ describe('publishing', () => {
       const chart = parse(shown.stdout);
       expect(chart).toMatchObject({ name: 'litellm-stack', version: '0.1.0', appVersion: 'main-v1.80.8-stable.1' });
       expect(chart.annotations['artifacthub.io/license']).toBe('Apache-2.0');
-      expect(parse(chart.annotations['artifacthub.io/images'])).toEqual([{ name: 'litellm', image: 'ghcr.io/berriai/litellm:main-v1.80.8-stable.1' }]);
+      expect(parse(chart.annotations['artifacthub.io/images'])).toEqual([{ name: 'litellm', image: 'ghcr.io/berriai/litellm-non_root:main-v1.80.8-stable.1' }]);
       const changes = parse(chart.annotations['artifacthub.io/changes']);
       expect(changes.length).toBeGreaterThan(0);
       for (const change of changes) expect(change).toEqual({ kind: expect.stringMatching(/^(added|changed|deprecated|removed|fixed|security)$/), description: expect.any(String) });

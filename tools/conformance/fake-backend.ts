@@ -5,7 +5,7 @@
 // can check what the real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seedCatalog } from '../../packages/catalog/src/index.ts';
+import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 
 /** The providers this fake speaks: the seed's. */
 export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere'] as const;
@@ -145,6 +145,8 @@ export interface Failure {
   /** Sent as `retry-after-ms` and `retry-after` (whole seconds, rounded up), as Azure OpenAI does. */
   retryAfterMs?: number;
   times?: number;
+  /** Only requests for this deployment fail (Azure: the path's deployment; others: the body's model). */
+  deployment?: string;
 }
 
 /** The provider's own error body for a failure status (429 rate limit, 529 overloaded, 5xx). */
@@ -185,6 +187,8 @@ export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
   /** When set, requests are answered with this failure, in the provider's error shape. */
   failWith: Failure | undefined;
+  /** What the provider's resource runs under each deployment name: the seed catalog, plus a test's own. */
+  deployments: readonly ModelDeployment[] = seedCatalog.models;
   private server: Server | undefined;
 
   constructor(
@@ -226,7 +230,7 @@ export class FakeBackend {
     try {
       return await this.validator.check({
         kind: recorded.kind!, path: recorded.path, query: recorded.query, headers: recorded.headers, body: recorded.body,
-        deployment: recorded.deployment ?? null, profile: profileFor(seedCatalog.models, name),
+        deployment: recorded.deployment ?? null, profile: profileFor(this.deployments, name),
       });
     } catch (error) {
       return { status: 500, body: { error: { message: String(error) } }, rule: 'validator:error', headers: {} };
@@ -255,7 +259,8 @@ export class FakeBackend {
     request.on('end', async () => {
       const recorded = this.record(request, Buffer.concat(chunks).toString('utf8'), false);
       this.requests.push(recorded);
-      const failure = this.failWith;
+      const failing = this.failWith;
+      const failure = failing && [undefined, recorded.deployment ?? recorded.body?.model].includes(failing.deployment) ? failing : undefined;
       if (failure?.times !== undefined && --failure.times <= 0) this.failWith = undefined;
       if (!failure && recorded.kind) recorded.rejection = await this.check(recorded);
       const frames = !failure && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;

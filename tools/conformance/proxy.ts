@@ -80,6 +80,11 @@ export class HealthApp {
   }
 }
 
+/** How a run is started: by default the argv itself; a launcher may wrap it (tools/conformance/pod-sandbox.ts). */
+export type Launcher = (run: { argv: string[]; env: Record<string, string>; dir: string; configPath: string }) => { command: string; args: string[]; env: Record<string, string> };
+
+const direct: Launcher = ({ argv, env }) => ({ command: argv[0]!, args: argv.slice(1), env });
+
 export class LiteLLMProxy {
   private constructor(
     private readonly child: ChildProcess,
@@ -93,7 +98,7 @@ export class LiteLLMProxy {
   /** Milliseconds from spawn to the first 200 of /health/liveliness. */
   startupMs = 0;
 
-  static async start(input: ProxyInput, timeoutMs = 120_000): Promise<LiteLLMProxy> {
+  static async start(input: ProxyInput, timeoutMs = 120_000, launch: Launcher = direct): Promise<LiteLLMProxy> {
     const litellm = venvBin('litellm');
     if (!existsSync(litellm)) {
       throw new Error(`${litellm} is missing: the vitest globalSetup builds .venv from requirements.txt (litellm[proxy]); run \`npm test\``);
@@ -105,9 +110,8 @@ export class LiteLLMProxy {
     const log = openSync(join(dir, 'litellm.log'), 'w');
     const started = Date.now();
     // Its own process group, so stop() ends uvicorn workers too.
-    const child = spawn(litellm, localArgs(input.args, configPath, port), {
-      cwd: dir, env: processEnv(input, dir), stdio: ['ignore', log, log], detached: true,
-    });
+    const run = launch({ argv: [litellm, ...localArgs(input.args, configPath, port)], env: processEnv(input, dir), dir, configPath });
+    const child = spawn(run.command, run.args, { cwd: dir, env: run.env, stdio: ['ignore', log, log], detached: true });
     closeSync(log);
     const url = `http://127.0.0.1:${port}`;
     const proxy = new LiteLLMProxy(child, input.config, url, dir, input.env.LITELLM_MASTER_KEY ?? '');

@@ -20,8 +20,13 @@ export interface Rejection {
 export interface DeploymentProfile {
   /** The model behind the deployment, without provider prefix (`text-embedding-ada-002`). */
   model: string;
-  /** A reasoning model (the catalog's `supportsReasoning`): no max_tokens, only the default temperature. */
-  reasoning: boolean;
+  /**
+   * The deployment's base model as LiteLLM's cost map keys it (`azure/us/o3-2025-04-16`): the validator
+   * takes "reasoning model" (no max_tokens, only the default temperature) from that map's `supports_reasoning`.
+   */
+  baseModel: string;
+  /** The catalog's `supportsReasoning`, used only for a base model the cost map does not hold. */
+  catalogReasoning: boolean;
 }
 
 export interface ValidationRequest {
@@ -34,13 +39,36 @@ export interface ValidationRequest {
   profile: DeploymentProfile;
 }
 
+/** One call of a provider's official SDK (`openai` for Azure, `anthropic`, `cohere`) to a fake backend. */
+export interface SdkCall {
+  provider: 'azure' | 'anthropic' | 'cohere';
+  base_url: string;
+  model: string;
+  /** Azure: the api-version query; without it the call has none. */
+  api_version?: string;
+  /** More keyword arguments of the SDK method. */
+  extra?: Record<string, unknown>;
+}
+
+/** The SDK's typed error (`openai.RateLimitError`, …) and what it read from the body; `error: null` when none. */
+export interface SdkError {
+  error: string | null;
+  status?: number;
+  body?: unknown;
+  code?: string | null;
+  type?: string | null;
+  param?: string | null;
+  /** Seconds the SDK itself would wait before retrying (it prefers retry-after-ms). */
+  retry_after?: number | null;
+}
+
 /** The profile of the deployment a provider call names (Azure: the path's deployment; others: body.model). */
 export function profileFor(models: readonly ModelDeployment[], name: string): DeploymentProfile {
-  // LiteLLM strips its GPT-5 marker (azure/gpt5_series/<deployment>) before it calls Azure.
-  const deploymentOf = (model: string) => model.slice(model.indexOf('/') + 1).replace(/^gpt5_series\//, '');
+  // LiteLLM strips its markers (azure/gpt5_series/<deployment>, azure/o_series/<deployment>) before it calls Azure.
+  const deploymentOf = (model: string) => model.slice(model.indexOf('/') + 1).replace(/^(gpt5_series|o_series)\//, '');
   const model = models.find((candidate) => deploymentOf(candidate.model) === name);
   const base = model?.info.baseModel ?? model?.model ?? name;
-  return { model: base.slice(base.indexOf('/') + 1), reasoning: model?.info.supportsReasoning === true };
+  return { model: base.slice(base.indexOf('/') + 1), baseModel: base, catalogReasoning: model?.info.supportsReasoning === true };
 }
 
 export class ProviderValidator {
@@ -79,6 +107,13 @@ export class ProviderValidator {
     if (response.status !== 200) throw new Error(`provider validator answered ${response.status}: ${await response.text()}`);
     const verdict = (await response.json()) as Partial<Rejection>;
     return verdict.rule ? (verdict as Rejection) : undefined;
+  }
+
+  /** What the provider's official SDK raises when it calls a fake backend (validator/sdk_errors.py). */
+  async sdkCall(call: SdkCall): Promise<SdkError> {
+    const response = await fetch(`${this.url}/sdk-call`, { method: 'POST', body: JSON.stringify(call) });
+    if (response.status !== 200) throw new Error(`provider validator answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as SdkError;
   }
 
   async stop(): Promise<void> {

@@ -34,6 +34,7 @@ describe('fencedBlocks', () => {
   it('only the line directly above the fence marks it', () => {
     expect(fencedBlocks('p.md', '<!-- illustrative: x -->\n\n```sh\nls\n```\n')[0]!.marker).toBeUndefined();
     expect(parseMarker('<!-- note: x -->')).toBeUndefined();
+    expect(parseMarker('<!-- run-by: tests/docs/x.spec.ts -->')).toEqual({ kind: 'run-by', spec: 'tests/docs/x.spec.ts' });
   });
 
   it('refuses a fence that is never closed', () => {

@@ -7,7 +7,9 @@ export type Marker =
   /** `<!-- illustrative: reason -->`: no test runs it, and the reason says why. */
   | { kind: 'illustrative'; reason: string }
   /** `<!-- output: id -->`: the body is written by the generator `id` from a real run. */
-  | { kind: 'output'; id: string };
+  | { kind: 'output'; id: string }
+  /** `<!-- run-by: tests/…spec.ts -->`: needs servers the docs test does not start; that spec runs it. */
+  | { kind: 'run-by'; spec: string };
 
 export interface FencedBlock {
   /** Relative to the repository root. */
@@ -24,12 +26,13 @@ export interface FencedBlock {
   bodyEnd: number;
 }
 
-const markerPattern = /^\s*<!--\s*(illustrative|output):\s*(.*?)\s*-->\s*$/;
+const markerPattern = /^\s*<!--\s*(illustrative|output|run-by):\s*(.*?)\s*-->\s*$/;
 
 export function parseMarker(line: string | undefined): Marker | undefined {
   const match = line === undefined ? null : markerPattern.exec(line);
   if (!match) return undefined;
-  return match[1] === 'illustrative' ? { kind: 'illustrative', reason: match[2]! } : { kind: 'output', id: match[2]! };
+  if (match[1] === 'illustrative') return { kind: 'illustrative', reason: match[2]! };
+  return match[1] === 'output' ? { kind: 'output', id: match[2]! } : { kind: 'run-by', spec: match[2]! };
 }
 
 /** Every fenced block (``` or ~~~, possibly indented) of one markdown text. */
@@ -81,6 +84,11 @@ export function markdownFiles(root: string, dir = root): string[] {
 
 export function repoBlocks(root: string): FencedBlock[] {
   return markdownFiles(root).flatMap((file) => fencedBlocks(file, readFileSync(join(root, file), 'utf8')));
+}
+
+/** The blocks whose `run-by` marker names `spec` (a path relative to the root): what that spec must run. */
+export function blocksRunBy(root: string, spec: string): FencedBlock[] {
+  return repoBlocks(root).filter((block) => block.marker?.kind === 'run-by' && block.marker.spec === spec);
 }
 
 /** A block's body put back in its file at its indentation. */

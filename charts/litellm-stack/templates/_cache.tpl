@@ -93,6 +93,17 @@ redis_* settings have no username (LiteLLM drops redis_username), so it would lo
 {{- if $cache.host -}}{{- fail (printf "cache.host: leave it empty with cache.dragonfly.create (the proxy then uses the Dragonfly the chart creates), or unset cache.dragonfly.create to use %s" $cache.host) -}}{{- end -}}
 {{- if not $cache.username -}}{{- fail "cache.username: the in-chart Dragonfly needs the ACL user the proxy logs in as (e.g. litellm)" -}}{{- end -}}
 {{- if $cache.tls -}}{{- fail "cache.tls: the in-chart Dragonfly serves plain TCP inside the namespace; unset cache.tls" -}}{{- end -}}
+{{- /* Flags land in the Dragonfly resource and the pod's command line, in plain text; they cannot read a Secret. */ -}}
+{{- range $flag, $value := $cache.dragonfly.args -}}
+{{- $path := printf "cache.dragonfly.args.%s" $flag -}}
+{{- if has $flag (list "requirepass" "masterauth" "aclfile") -}}
+{{- fail (printf "%s: the chart sets Dragonfly's password and ACL from the Secret it generates (%s); remove the flag" $path (include "litellm-stack.cache.dragonflySecret" $)) -}}
+{{- end -}}
+{{- include "litellm-stack.secrets.refuseUserinfo" (dict "value" $value "path" $path) -}}
+{{- if and (include "litellm-stack.secrets.isSensitiveKey" $flag) (not (hasSuffix "_file" $flag)) $value -}}
+{{- fail (printf "%s: a secret here would be plain text in the Dragonfly resource and the pod's command line (flags cannot read a Secret); leave it out" $path) -}}
+{{- end -}}
+{{- end -}}
 {{- else if and $cache.enabled $cache.passwordKey (not .Values.secrets.existingSecret) (not (hasKey .Values.secrets.values $cache.passwordKey)) -}}
 {{- fail (printf "secrets.values.%s: cache.passwordKey reads the cache password from Secret key %s, but the chart-created Secret has no value for it; set secrets.values.%s or use secrets.existingSecret" $cache.passwordKey $cache.passwordKey $cache.passwordKey) -}}
 {{- end -}}

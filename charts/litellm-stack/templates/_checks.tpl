@@ -74,8 +74,16 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- define "litellm-stack.checks.resources" -}}
 {{- $ctx := . -}}
 {{- $limits := .resources.limits | default dict -}}
+{{- range $section, $_ := .resources | default dict -}}
+{{- if not (has $section (list "requests" "limits" "claims")) -}}
+{{- fail (printf "%s.%s: not a field of Kubernetes resources (requests, limits, claims); the API server refuses it" $ctx.path $section) -}}
+{{- end -}}
+{{- end -}}
 {{- range $section := list "requests" "limits" -}}
 {{- range $name, $value := get ($ctx.resources | default dict) $section | default dict -}}
+{{- if not (or (has $name (list "cpu" "memory" "ephemeral-storage")) (hasPrefix "hugepages-" $name) (contains "/" $name)) -}}
+{{- fail (printf "%s.%s.%s: not a container resource the API server accepts: cpu, memory, ephemeral-storage, hugepages-<size>, or an extended resource with its domain (e.g. nvidia.com/gpu)" $ctx.path $section $name) -}}
+{{- end -}}
 {{- $_ := include "litellm-stack.checks.quantity" (dict "value" $value "path" (printf "%s.%s.%s" $ctx.path $section $name)) -}}
 {{- end -}}
 {{- end -}}
@@ -106,19 +114,43 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- if and .Values.podDisruptionBudget.enabled (gt $minReplicas 1) (ge (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- fail (printf "podDisruptionBudget.maxUnavailable: %d lets a disruption take all %d replicas at once, so the PDB protects nothing; lower it below the replica count" (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- end -}}
-{{- $volumes := dict "config" true "tmp" true "prometheus-multiproc" true -}}
+{{- $volumes := dict "config" true "prometheus-multiproc" true -}}
+{{- $mounts := dict "/app/config.yaml" true (include "litellm-stack.observability.multiprocDir" .) true -}}
+{{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray -}}
+{{- $_ := set $volumes .name true -}}
+{{- $_ := set $mounts .mountPath true -}}
+{{- end -}}
 {{- range $index, $volume := .Values.extraVolumes -}}
 {{- if hasKey $volumes (toString $volume.name) -}}
 {{- fail (printf "extraVolumes[%d].name: a volume named %v already exists in the pod; use another name" $index $volume.name) -}}
 {{- end -}}
+{{- $sources := without (keys $volume) "name" -}}
+{{- if ne (len $sources) 1 -}}
+{{- fail (printf "extraVolumes[%d]: a volume has exactly one source (emptyDir, configMap, secret, persistentVolumeClaim, …), this one has %d (%s); the API server refuses it" $index (len $sources) ($sources | sortAlpha | join ", ")) -}}
+{{- end -}}
 {{- $_ := set $volumes (toString $volume.name) true -}}
 {{- end -}}
-{{- $mounts := dict "/app/config.yaml" true "/tmp" true (include "litellm-stack.observability.multiprocDir" .) true -}}
 {{- range $index, $mount := .Values.extraVolumeMounts -}}
 {{- if hasKey $mounts (toString $mount.mountPath) -}}
 {{- fail (printf "extraVolumeMounts[%d].mountPath: %v is already mounted in the container; use another path" $index $mount.mountPath) -}}
 {{- end -}}
+{{- if not (hasKey $volumes (toString $mount.name)) -}}
+{{- fail (printf "extraVolumeMounts[%d].name: the pod has no volume named %v; add it to extraVolumes" $index $mount.name) -}}
+{{- end -}}
 {{- $_ := set $mounts (toString $mount.mountPath) true -}}
+{{- end -}}
+{{- range $index, $toleration := .Values.tolerations -}}
+{{- range $field, $_ := $toleration -}}
+{{- if not (has $field (list "key" "operator" "value" "effect" "tolerationSeconds")) -}}
+{{- fail (printf "tolerations[%d].%s: not a field of a Kubernetes toleration (key, operator, value, effect, tolerationSeconds)" $index $field) -}}
+{{- end -}}
+{{- end -}}
+{{- if not (has ($toleration.operator | default "Equal") (list "Equal" "Exists")) -}}
+{{- fail (printf "tolerations[%d].operator: %v is not Equal or Exists" $index $toleration.operator) -}}
+{{- end -}}
+{{- if not (has ($toleration.effect | default "") (list "" "NoSchedule" "PreferNoSchedule" "NoExecute")) -}}
+{{- fail (printf "tolerations[%d].effect: %v is not NoSchedule, PreferNoSchedule or NoExecute (or empty: all effects)" $index $toleration.effect) -}}
+{{- end -}}
 {{- end -}}
 {{- range $index, $arg := .Values.args -}}
 {{- $flag := regexReplaceAll "=.*$" $arg "" -}}

@@ -106,6 +106,10 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- $rendered := include "litellm-stack.models.rendered" . | fromJson -}}
 {{- $modelList := list -}}
 {{- $deploymentIds := dict -}}
+{{- $publicNames := dict -}}
+{{- range $id, $credentialId := $rendered -}}
+{{- $_ := set $publicNames (get $root.Values.models $id).modelName $id -}}
+{{- end -}}
 {{- range $id, $credentialId := $rendered -}}
 {{- $model := get $root.Values.models $id -}}
 {{- $credential := get $root.Values.credentials $credentialId -}}
@@ -142,6 +146,10 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- $info := dict "id" ($model.info.id | default $id) -}}
 {{- with get $deploymentIds $info.id -}}
 {{- fail (printf "models.%s.info.id: %q is already the model_info.id of models.%s; LiteLLM keys deployments (and their spend) on it, so it must be unique" $id $info.id .) -}}
+{{- end -}}
+{{- /* LiteLLM's router looks a requested name up as a deployment id before its model groups. */ -}}
+{{- with get $publicNames $info.id -}}
+{{- fail (printf "models.%s.info.id: %q is also the public name (modelName) of models.%s; LiteLLM 1.80.8 then sends every request for %q to this one deployment, without retries or failover: set models.%s.info.id to another value (the id defaults to the entry's key)" $id $info.id . $info.id $id) -}}
 {{- end -}}
 {{- $_ := set $deploymentIds $info.id $id -}}
 {{- range $key, $value := omit $model.info "id" "unpricedBaseModel" -}}

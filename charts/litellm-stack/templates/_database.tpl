@@ -69,7 +69,7 @@ app.kubernetes.io/part-of: litellm-stack
 
 {{/* Most proxy pods that can run at once: replicas (or the HPA's maximum) plus the rollout surge. */}}
 {{- define "litellm-stack.database.peakProxyPods" -}}
-{{- $pods := ternary .Values.autoscaling.maxReplicas .Values.replicas .Values.autoscaling.enabled | int -}}
+{{- $pods := include "litellm-stack.proxy.maxReplicas" . | int -}}
 {{- $surge := .Values.strategy.maxSurge -}}
 {{- if hasSuffix "%" $surge -}}
 {{- $surge = div (add (mul $pods (trimSuffix "%" $surge | int)) 99) 100 -}}
@@ -114,7 +114,7 @@ app.kubernetes.io/part-of: litellm-stack
 {{- $needed := mul $pods .Values.litellm.numWorkers $db.connectionPoolLimit -}}
 {{- /* 10 connections stay for replication, the operator, backups and the migration Job. */ -}}
 {{- if gt (add $needed 10) $max -}}
-{{- fail (printf "database.cnpg.parameters.max_connections: %d is too low: up to %d proxy pods (replicas or autoscaling.maxReplicas, plus rollout surge) × %d workers × database.connectionPoolLimit %d = %d connections, plus 10 for replication and the operator; raise max_connections or lower database.connectionPoolLimit" $max $pods (int .Values.litellm.numWorkers) (int $db.connectionPoolLimit) $needed) -}}
+{{- fail (printf "database.cnpg.parameters.max_connections: %d is too low: up to %d proxy pods (replicas, autoscaling.maxReplicas or keda.maxReplicas, plus rollout surge) × %d workers × database.connectionPoolLimit %d = %d connections, plus 10 for replication and the operator; raise max_connections or lower database.connectionPoolLimit" $max $pods (int .Values.litellm.numWorkers) (int $db.connectionPoolLimit) $needed) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

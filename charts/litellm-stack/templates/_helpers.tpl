@@ -55,7 +55,57 @@ app.kubernetes.io/part-of: litellm-stack
 {{- end -}}
 {{- end -}}
 
+{{/* The autoscaler that owns the replica count ("hpa", "keda"), or empty: `replicas` does. */}}
+{{- define "litellm-stack.proxy.autoscaled" -}}
+{{- if and .Values.autoscaling.enabled .Values.keda.enabled -}}
+{{- fail "keda.enabled: KEDA creates its own HPA for the Deployment; turn autoscaling.enabled off (two autoscalers would fight over replicas)" -}}
+{{- else if .Values.autoscaling.enabled -}}hpa
+{{- else if .Values.keda.enabled -}}keda
+{{- end -}}
+{{- end -}}
+
 {{/* Replicas that can run at once at the least: decides PDB and topology spread. */}}
 {{- define "litellm-stack.proxy.minReplicas" -}}
-{{- if .Values.autoscaling.enabled -}}{{ .Values.autoscaling.minReplicas }}{{- else -}}{{ .Values.replicas }}{{- end -}}
+{{- $autoscaled := include "litellm-stack.proxy.autoscaled" . -}}
+{{- if eq $autoscaled "hpa" -}}{{ .Values.autoscaling.minReplicas }}
+{{- else if eq $autoscaled "keda" -}}{{ .Values.keda.minReplicas }}
+{{- else -}}{{ .Values.replicas }}{{- end -}}
+{{- end -}}
+
+{{/* Replicas that can run at once at the most (without the rollout surge): decides cache and connection checks. */}}
+{{- define "litellm-stack.proxy.maxReplicas" -}}
+{{- $autoscaled := include "litellm-stack.proxy.autoscaled" . -}}
+{{- if eq $autoscaled "hpa" -}}{{ .Values.autoscaling.maxReplicas }}
+{{- else if eq $autoscaled "keda" -}}{{ .Values.keda.maxReplicas }}
+{{- else -}}{{ .Values.replicas }}{{- end -}}
+{{- end -}}
+
+{{/*
+Containers a values list adds to a pod, as a JSON list: each without a securityContext gets the chart's,
+so added containers keep the pods' security defaults. Input: (dict "root" $ "path" VALUES_PATH
+"containers" LIST "taken" DICT); `taken` maps the names already in the pod to who holds them and is
+extended, so successive lists of one pod share it.
+*/}}
+{{- define "litellm-stack.pods.addedContainers" -}}
+{{- $root := .root -}}
+{{- $out := list -}}
+{{- range .containers -}}
+{{- if hasKey $.taken .name -}}
+{{- fail (printf "%s: container name %q is taken by %s; the containers of a pod need unique names" $.path .name (get $.taken .name)) -}}
+{{- end -}}
+{{- $_ := set $.taken .name $.path -}}
+{{- $container := deepCopy . -}}
+{{- if and (not (hasKey $container "securityContext")) $root.Values.securityContext -}}
+{{- $_ := set $container "securityContext" (deepCopy $root.Values.securityContext) -}}
+{{- end -}}
+{{- $out = append $out $container -}}
+{{- end -}}
+{{- toJson $out -}}
+{{- end -}}
+
+{{/* Labels of the `helm test` pods (templates/test-pod.yaml); the network policy lets them in. */}}
+{{- define "litellm-stack.helmTests.selector" -}}
+app.kubernetes.io/component: helm-test
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+app.kubernetes.io/part-of: litellm-stack
 {{- end -}}

@@ -132,9 +132,18 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- range $namespace := include "litellm-stack.route.gatewayNamespaces" . | fromJsonArray -}}
 {{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $gatewayPorts) -}}
 {{- end -}}
-{{- if and .Values.route.enabled (eq .Values.networkPolicy.flavor "cilium") -}}
-{{- /* Cilium's own Gateway API implementation forwards from the reserved `ingress` identity. */ -}}
+{{- if .Values.ingress.enabled -}}
+{{- if not .Values.ingress.controllerNamespace -}}
+{{- fail "ingress.controllerNamespace: with networkPolicy.enabled the policy must let the ingress controller's pods in; set the namespace they run in" -}}
+{{- end -}}
+{{- $rules = append $rules (dict "name" "ingress-controller" "peer" (dict "kind" "pods" "namespace" .Values.ingress.controllerNamespace "podLabels" dict) "ports" $ports) -}}
+{{- end -}}
+{{- if and (or .Values.route.enabled .Values.ingress.enabled) (eq .Values.networkPolicy.flavor "cilium") -}}
+{{- /* Cilium's own Gateway API and Ingress implementations forward from the reserved `ingress` identity. */ -}}
 {{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "entity" "entity" "ingress") "ports" $gatewayPorts) -}}
+{{- end -}}
+{{- if .Values.helmTests.enabled -}}
+{{- $rules = append $rules (dict "name" "helm-test" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.helmTests.selector" . | fromYaml)) "ports" $ports) -}}
 {{- end -}}
 {{- range $namespace := .Values.networkPolicy.ingress.namespaces -}}
 {{- $rules = append $rules (dict "name" "client" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports) -}}

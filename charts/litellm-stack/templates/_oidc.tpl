@@ -27,9 +27,11 @@ Also used by the network policies:
 {{- $proxyBaseUrl := $oidc.proxyBaseUrl -}}
 {{- if and (not $proxyBaseUrl) .Values.route.enabled .Values.route.hostnames -}}
 {{- $proxyBaseUrl = printf "https://%s" (first .Values.route.hostnames) -}}
+{{- else if and (not $proxyBaseUrl) .Values.ingress.enabled .Values.ingress.hostnames -}}
+{{- $proxyBaseUrl = printf "https://%s" (first .Values.ingress.hostnames) -}}
 {{- end -}}
 {{- if not $proxyBaseUrl -}}
-{{- fail "oidc.proxyBaseUrl: OIDC login needs the proxy's external URL (the provider redirects to <url>/sso/callback); set it, or route.hostnames with route.enabled" -}}
+{{- fail "oidc.proxyBaseUrl: OIDC login needs the proxy's external URL (the provider redirects to <url>/sso/callback); set it, or route.hostnames with route.enabled (or ingress.hostnames with ingress.enabled)" -}}
 {{- end -}}
 {{- $_ := set $endpoints "proxyBaseUrl" (trimSuffix "/" $proxyBaseUrl) -}}
 {{- toJson $endpoints -}}

@@ -90,18 +90,26 @@ Combinations that render but break in production. Included by proxy-deployment.y
 - An image tag of a compromised LiteLLM release (files/compromised-litellm.json, shared with the
   conformance suite's pin check).
 - A digest pin with pullPolicy Never: the kubelet may not pull it.
+- A command override with the health app: only the image's entrypoint starts it.
+- A loadBalancerClass on a Service that is not a LoadBalancer: the API server refuses it.
 */}}
 {{- define "litellm-stack.operations.checks" -}}
-{{- $processes := mul (ternary .Values.autoscaling.maxReplicas .Values.replicas .Values.autoscaling.enabled) .Values.litellm.numWorkers -}}
+{{- $processes := mul (include "litellm-stack.proxy.maxReplicas" . | int) .Values.litellm.numWorkers -}}
 {{- $strategy := .Values.litellm.router.routingStrategy -}}
 {{- if and (gt (int $processes) 1) (hasPrefix "usage-based-routing" $strategy) (not .Values.cache.enabled) -}}
-{{- fail (printf "litellm.router.routingStrategy: %s counts rpm/tpm in each proxy process, and %d can run (replicas or autoscaling.maxReplicas × litellm.numWorkers) without a shared cache, which multiplies every limit; set cache.enabled (Redis) or use one replica with one worker" $strategy (int $processes)) -}}
+{{- fail (printf "litellm.router.routingStrategy: %s counts rpm/tpm in each proxy process, and %d can run (replicas, autoscaling.maxReplicas or keda.maxReplicas × litellm.numWorkers) without a shared cache, which multiplies every limit; set cache.enabled (Redis) or use one replica with one worker" $strategy (int $processes)) -}}
 {{- end -}}
 {{- $version := regexFind "[0-9]+\\.[0-9]+\\.[0-9]+" .Values.image.tag -}}
 {{- range (.Files.Get "files/compromised-litellm.json" | fromJson).releases -}}
 {{- if eq .version $version -}}
 {{- fail (printf "image.tag: %s is LiteLLM %s, a compromised release (%s: %s); pin another release, and rotate every credential a pod of it held" $.Values.image.tag .version .advisory .note) -}}
 {{- end -}}
+{{- end -}}
+{{- if and .Values.command .Values.healthApp.enabled -}}
+{{- fail "command: replaces the image's entrypoint, the only thing that starts the separate health app (healthApp.enabled), so the liveness probe would fail; unset command or healthApp.enabled" -}}
+{{- end -}}
+{{- if and .Values.service.loadBalancerClass (ne .Values.service.type "LoadBalancer") -}}
+{{- fail (printf "service.loadBalancerClass: only a Service of type LoadBalancer may have one (service.type is %s); the API server refuses it" .Values.service.type) -}}
 {{- end -}}
 {{- if and .Values.image.digest (eq .Values.image.pullPolicy "Never") -}}
 {{- fail (printf "image.pullPolicy: Never cannot pull the digest-pinned image %s; use IfNotPresent (a digest never changes) or Always" (include "litellm-stack.proxy.image" .)) -}}

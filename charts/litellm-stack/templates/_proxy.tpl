@@ -5,6 +5,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- define "litellm-stack.proxy.env" -}}
 {{- $root := .root -}}
 {{- $secret := include "litellm-stack.names.secret" $root -}}
+{{- /* LITELLM_NON_ROOT: serve the admin UI the `ui` init container staged in /tmp (the root is read-only). */ -}}
 {{- $env := list
   (dict "name" "LITELLM_MASTER_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.masterKeyKey)))
   (dict "name" "LITELLM_SALT_KEY" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.saltKeyKey)))
@@ -12,21 +13,41 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
   (dict "name" "UI_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $root.Values.secrets.masterKeyKey)))
   (dict "name" "LITELLM_MIGRATION_DIR" "value" $root.Values.litellm.migrationDir)
   (dict "name" "LITELLM_MODE" "value" "PRODUCTION")
+  (dict "name" "LITELLM_NON_ROOT" "value" "true")
 -}}
 {{- range $feature := list "database" "cache" "observability" "oidc" "operations" -}}
 {{- $env = concat $env (include (printf "litellm-stack.%s.env" $feature) $root | fromJsonArray) -}}
 {{- end -}}
+{{- /* The chart's own names are fixed; a credential's Secret key (its env var) is what a value can make collide. */ -}}
+{{- $names := dict -}}
+{{- range $env -}}{{- $_ := set $names .name "the chart" -}}{{- end -}}
+{{- $providers := include "litellm-stack.providers.data" $root | fromJson -}}
+{{- range $id, $credential := $root.Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- range $field := $providers.fields -}}
+{{- $key := get ($credential.secretKeys | default dict) $field.field -}}
+{{- if and (eq $field.secret "env") $key (hasKey $names $key) -}}
+{{- fail (printf "credentials.%s.secretKeys.%s: %s is an env var the chart sets itself, so it would be set twice; name the credential's Secret key differently (e.g. %s_%s)" $id $field.field $key (upper (snakecase $id)) (upper (snakecase $field.field))) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- /* Credentials may share one key: one env var. */ -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
+{{- $_ := set $names $name "a credential's secretKeys" -}}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
-{{- $names := dict -}}
-{{- range $env -}}
-{{- if hasKey $names .name -}}{{- fail (printf "the proxy's env var %s is set twice (two credentials or features name the same key)" .name) -}}{{- end -}}
-{{- $_ := set $names .name true -}}
-{{- end -}}
 {{- range $index, $extra := $root.Values.extraEnv -}}
+{{- range $field, $_ := $extra -}}
+{{- if not (has $field (list "name" "value" "valueFrom")) -}}
+{{- fail (printf "extraEnv[%d].%s: not a field of a Kubernetes env var (name, value, valueFrom)" $index $field) -}}
+{{- end -}}
+{{- end -}}
+{{- if and $extra.value $extra.valueFrom -}}
+{{- fail (printf "extraEnv[%d].valueFrom: set value or valueFrom, not both; the API server refuses both" $index) -}}
+{{- end -}}
 {{- if hasKey $names $extra.name -}}
-{{- fail (printf "extraEnv[%d].name: %s is already set by the chart; change it through the chart's values instead" $index $extra.name) -}}
+{{- fail (printf "extraEnv[%d].name: %s is already set by %s; change it there instead of adding it again" $index $extra.name (get $names $extra.name)) -}}
 {{- end -}}
 {{- if kindIs "string" $extra.value -}}
 {{- include "litellm-stack.secrets.refuseUserinfo" (dict "value" $extra.value "path" (printf "extraEnv[%d].value" $index)) -}}
@@ -34,7 +55,7 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- fail (printf "extraEnv[%d].value: %s looks like a secret and would be a plain env value in the Deployment; put it into the Secret and use valueFrom.secretKeyRef instead of value" $index $extra.name) -}}
 {{- end -}}
 {{- end -}}
-{{- $_ := set $names $extra.name true -}}
+{{- $_ := set $names $extra.name (printf "extraEnv[%d]" $index) -}}
 {{- $env = append $env $extra -}}
 {{- end -}}
 {{- /* LiteLLM turns a missing os.environ/NAME into null silently (requests then fail with 500); envFrom names are unknowable here. */ -}}
@@ -130,7 +151,49 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- toJson (concat $keys $credentialKeys | uniq) -}}
 {{- end -}}
 
-{{/* The /tmp emptyDir of the proxy and the migration Job (Prisma writes its migrations there). */}}
-{{- define "litellm-stack.proxy.tmpVolume" -}}
-{{- with .Values.tmpSizeLimit -}}{{- toYaml (dict "sizeLimit" .) -}}{{- else -}}{}{{- end -}}
+{{/*
+Where LiteLLM 1.80.8 writes under a read-only root filesystem, as JSON [{name, mountPath}], each an
+emptyDir of tmpSizeLimit in the proxy pod and the migration Job: /tmp (the staged admin UI,
+LITELLM_MIGRATION_DIR, supervisord's log and pid); with a database also the Prisma CLI's caches of the
+non-root image (HOME is /), as the official chart mounts them.
+*/}}
+{{- define "litellm-stack.proxy.writableDirs" -}}
+{{- $dirs := list (dict "name" "tmp" "mountPath" "/tmp") -}}
+{{- if ne .Values.database.mode "none" -}}
+{{- $dirs = concat $dirs (list (dict "name" "prisma-cache" "mountPath" "/.cache") (dict "name" "npm-cache" "mountPath" "/.npm")) -}}
+{{- end -}}
+{{- toJson $dirs -}}
+{{- end -}}
+
+{{/* The writable dirs' volumeMounts, as a YAML list. */}}
+{{- define "litellm-stack.proxy.writableMounts" -}}
+{{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray }}
+- name: {{ .name | quote }}
+  mountPath: {{ .mountPath | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The writable dirs' emptyDir volumes, as a YAML list. */}}
+{{- define "litellm-stack.proxy.writableVolumes" -}}
+{{- $emptyDir := dict -}}
+{{- with .Values.tmpSizeLimit -}}{{- $emptyDir = dict "sizeLimit" . -}}{{- end -}}
+{{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray }}
+- name: {{ .name | quote }}
+  emptyDir: {{- toYaml $emptyDir | nindent 4 }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Refuses a security context the kubelet would not start: UID 0 while runAsNonRoot is true
+(CreateContainerConfigError). The container's fields override the pod's, as in Kubernetes.
+*/}}
+{{- define "litellm-stack.proxy.checkSecurityContext" -}}
+{{- $pod := .Values.podSecurityContext | default dict -}}
+{{- $container := .Values.securityContext | default dict -}}
+{{- $nonRoot := ternary $container.runAsNonRoot $pod.runAsNonRoot (hasKey $container "runAsNonRoot") -}}
+{{- $path := ternary "securityContext.runAsUser" "podSecurityContext.runAsUser" (hasKey $container "runAsUser") -}}
+{{- $user := ternary $container.runAsUser $pod.runAsUser (hasKey $container "runAsUser") -}}
+{{- if and $nonRoot (not (kindIs "invalid" $user)) (eq (toString $user) "0") -}}
+{{- fail (printf "%s: 0 is root while runAsNonRoot is true, so the kubelet would not start the pod; use a non-root UID (the non-root image's files belong to 65534) or set runAsNonRoot: false" $path) -}}
+{{- end -}}
 {{- end -}}

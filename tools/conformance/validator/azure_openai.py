@@ -3,6 +3,7 @@ the per-deployment rules the service enforces that the types cannot express."""
 from openai.types import embedding_create_params, image_generate_params
 from openai.types.chat import completion_create_params
 
+from cost_map import is_reasoning
 from rejection import Rejection, Request
 from sdk import errors, strict_adapter
 
@@ -36,9 +37,9 @@ def chat(request: Request) -> Rejection | None:
     rejection = _api_version(request) or _sdk(f"sdk:openai.CompletionCreateParams{'Streaming' if streaming else 'NonStreaming'}", _chat[streaming], request)
     if rejection:
         return rejection
-    if request.profile.get("reasoning"):
+    if is_reasoning(request.profile):
         # openai CompletionCreateParams.max_tokens: "not compatible with o-series models"; the service
-        # answers with these messages for every reasoning deployment (o-series, gpt-5).
+        # answers with these messages for every reasoning deployment (o-series, gpt-5), whatever its name.
         if "max_tokens" in body:
             return _error("reasoning:max_tokens", "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", "max_tokens", "unsupported_parameter")
         if body.get("temperature") not in (None, 1):

@@ -22,5 +22,5 @@ class Request:
     body: Any
     #: The Azure deployment (path) or the body's model: what the service knows the call is for.
     deployment: str | None
-    #: What the catalog says about that deployment (e.g. `reasoning`), from the harness.
+    #: What the catalog says about that deployment (`model`, `baseModel`, `catalogReasoning`), from the harness.
     profile: dict

@@ -3,6 +3,8 @@
 
 POST /validate {kind, path, query, headers, body, deployment, profile} answers `{}` when the provider
 would accept the request, else `{"status", "body", "rule", "headers"}`: the provider's own error.
+POST /sdk-call {provider, base_url, model, api_version?, extra?} calls a fake backend with the provider's
+official SDK and answers the typed error it raised (sdk_errors.py).
 It prints its port on the first line of stdout once it is ready.
 """
 import json
@@ -15,6 +17,7 @@ import anthropic_messages
 import azure_ai
 import azure_openai
 import cohere_rerank
+import sdk_errors
 from rejection import Request
 
 CHECKS = {**azure_openai.KINDS, **azure_ai.KINDS, **anthropic_messages.KINDS, **cohere_rerank.KINDS}
@@ -23,9 +26,12 @@ CHECKS = {**azure_openai.KINDS, **azure_ai.KINDS, **anthropic_messages.KINDS, **
 class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         try:
-            request = Request(**json.loads(self.rfile.read(int(self.headers["content-length"]))))
-            rejection = CHECKS[request.kind](request)
-            status, reply = 200, json.dumps(asdict(rejection) if rejection else {}).encode()
+            payload = json.loads(self.rfile.read(int(self.headers["content-length"])))
+            if self.path == "/sdk-call":
+                status, reply = 200, json.dumps(sdk_errors.call(payload)).encode()
+            else:
+                rejection = CHECKS[payload["kind"]](Request(**payload))
+                status, reply = 200, json.dumps(asdict(rejection) if rejection else {}).encode()
         except Exception:
             # A bug here, not a verdict: the harness records it as a rejection, so no test passes over it.
             status, reply = 500, traceback.format_exc().encode()

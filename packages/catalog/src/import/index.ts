@@ -101,6 +101,7 @@ class Importer {
   private readonly secrets: Record<string, string> = {};
   private readonly extraEnv: Tree[] = [];
   private readonly deployments: { path: string; id: string }[] = [];
+  private readonly modelNames = new Set<string>();
 
   /** Env var names the input reads (os.environ/NAME): a literal secret must not take one of them. */
   private readonly referenced: Set<string>;
@@ -191,6 +192,7 @@ class Importer {
     const models: Tree = {};
     if (list === undefined) return models;
     if (!Array.isArray(list)) this.fail('model_list', 'must be a list');
+    for (const entry of list) if (isTree(entry) && typeof entry.model_name === 'string') this.modelNames.add(entry.model_name);
     list.forEach((entry, index) => {
       const path = `model_list[${index}]`;
       if (!isTree(entry)) this.fail(path, 'must be a mapping');
@@ -204,7 +206,8 @@ class Importer {
         this.fail(custom ? `${path}.litellm_params.custom_llm_provider` : `${path}.litellm_params.model`, `LiteLLM 1.80.8 knows no provider for "${custom ?? model}": start the model with one of its ${liteLLMProviders.length} provider prefixes (docs/providers.md)`);
       }
       const info = isTree(entry.model_info) ? entry.model_info : {};
-      const id = this.modelId(models, typeof info.id === 'string' || typeof info.id === 'number' ? String(info.id) : entry.model_name);
+      const explicit = typeof info.id === 'string' || typeof info.id === 'number';
+      const id = this.modelId(models, explicit ? String(info.id) : entry.model_name, explicit);
       const item: Tree = { modelName: entry.model_name, model, credential: this.credentialOf(path, params, provider) };
       const rest: Tree = {};
       for (const [key, value] of Object.entries(params)) {
@@ -223,11 +226,13 @@ class Importer {
     return models;
   }
 
-  private modelId(models: Tree, name: string): string {
+  private modelId(models: Tree, name: string, explicit: boolean): string {
     const base = slug(name, '-');
-    let id = base;
+    // A generated key (the rendered model_info.id) may not be a public model name: LiteLLM would route that name to this deployment only.
+    let id = explicit || !this.modelNames.has(base) ? base : `${base}-deployment`;
+    const start = id;
     // Not a key of the chart's default models either: Helm would merge the import into that default entry.
-    for (let n = 2; id in models || seedModelIds.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; id in models || seedModelIds.has(id) || (!explicit && this.modelNames.has(id)); n++) id = `${start}-${n}`;
     return id;
   }
 

@@ -66,7 +66,7 @@ const info = group(
   {
     mode: oneOf('What the deployment serves; picks the health check and the endpoints it answers.', modes),
     id: str(
-      'LiteLLM model_info.id when it must differ from the entry\'s key (default): spend logs and the database key deployments on it, so keep the ids you had.',
+      'LiteLLM model_info.id when it must differ from the entry\'s key (default): spend logs and the database key deployments on it, so keep the ids you had. It must not be any model\'s public name (modelName): LiteLLM would send every request for that name to this deployment, without retries or failover.',
       undefined,
       { pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
     ),
@@ -128,7 +128,7 @@ export const modelItem: Group = group(
     inputType: str('LiteLLM input_type of embedding requests (e.g. text, search_document).', undefined, { minLength: 1, pattern: patterns.token }),
     modalities: strList('LiteLLM modalities: output modalities requested by default.', undefined, { enum: [...modalities] }),
     params: openMap(
-      `Other LiteLLM litellm_params, any JSON value, passed as they are: only keys LiteLLM ${liteLLMKeysVersion} reads. The fields above and the chart's own keys (model, credential, endpoint) are refused here.`,
+      `Other LiteLLM litellm_params, any JSON value, passed as they are: only keys LiteLLM ${liteLLMKeysVersion} reads. The fields above and the chart's own keys (model, credential, endpoint) are refused here; a key a typed field renders elsewhere (num_retries, cooldown_time) is bounded like that field.`,
       undefined,
       undefined,
       onlyKeys(modelParamsKeys),

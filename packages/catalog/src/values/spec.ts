@@ -93,8 +93,10 @@ export const labelKeys: JSONSchema7 = { propertyNames: { pattern: patterns.label
 export const str = (description: string, value?: string, schema?: JSONSchema7): Leaf => ({
   kind: 'leaf', type: 'string', description, default: value, schema,
 });
+/** Kubernetes' int32 fields (replicas, probe seconds, backoffLimit, …) refuse more; no LiteLLM count needs it. */
+export const int32Max = 2_147_483_647;
 export const int = (description: string, value?: number | null, schema?: JSONSchema7): Leaf => ({
-  kind: 'leaf', type: value === null ? ['integer', 'null'] : 'integer', description, default: value, schema,
+  kind: 'leaf', type: value === null ? ['integer', 'null'] : 'integer', description, default: value, schema: { maximum: int32Max, ...schema },
 });
 export const num = (description: string, value?: number, schema?: JSONSchema7): Leaf => ({
   kind: 'leaf', type: 'number', description, default: value, schema,
@@ -117,6 +119,17 @@ export const openMap = (description: string, value: Record<string, Json> | undef
 export const openList = (description: string, value: Json[] | undefined, values?: JSONSchema7): OpenNode => ({
   kind: 'open', type: 'array', description, default: value, values,
 });
+/** A list of Kubernetes Container objects the chart adds to a pod, passed through after their name and image are checked. */
+export const containerList = (description: string): OpenNode =>
+  openList(description, [], {
+    type: 'object',
+    required: ['name', 'image'],
+    properties: {
+      name: { type: 'string', pattern: patterns.dnsLabel, maxLength: 63, description: 'Container name, unique in the pod.' },
+      image: { type: 'string', pattern: patterns.imageReference, description: 'Image reference.' },
+    },
+    additionalProperties: true,
+  });
 export const idMap = (description: string, keyPattern: string, item: Group, value: Record<string, Json>): MapNode => ({
   kind: 'map', description, keyPattern, item, default: value,
 });

@@ -1,6 +1,6 @@
 // Values of the database feature: the PostgreSQL database LiteLLM keeps keys, teams, users and spend
 // in (CloudNativePG in the chart, or an external one), its Prisma migrations, and its backups.
-import { bool, control, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, containerList, control, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
 const secretName = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
 const secretKey = { pattern: '^[-._a-zA-Z0-9]*$', maxLength: 253 };
@@ -142,6 +142,19 @@ export const databaseArea: Record<string, SpecNode> = {
           backoffLimit: int('Retries of the migration Job.', 1, { minimum: 0 }),
           activeDeadlineSeconds: int('Seconds the migration Job may run before it fails the upgrade.', 900, { minimum: 60 }),
           ttlSecondsAfterFinished: int('Seconds a finished migration Job (and its logs) is kept.', 3600, { minimum: 0 }),
+          hookWeight: int('helm.sh/hook-weight of the Job: order among your own pre-upgrade hooks (lower runs first).', 0, { minimum: -1000, maximum: 1000 }),
+          annotations: openMap('Extra annotations of the Job (the chart\'s helm.sh/hook* annotations are not overridable).', {}, { type: 'string' }, {
+            ...labelKeys,
+            not: { anyOf: ['helm.sh/hook', 'helm.sh/hook-weight', 'helm.sh/hook-delete-policy'].map((key) => ({ required: [key] })) },
+          }),
+          resources: openMap('Resources of the migration container; empty: the proxy\'s `resources` (Prisma\'s migrate engine is small, but the image imports all of LiteLLM first).', {}),
+          serviceAccountName: str('ServiceAccount of the Job\'s pod; empty: the proxy\'s. It must exist before the upgrade starts (the hook runs before the release\'s objects change).', '', {
+            pattern: orEmpty(patterns.dnsSubdomain),
+            maxLength: 253,
+          }),
+          initContainers: containerList(
+            'Init containers of the Job\'s pod (Kubernetes Container objects), e.g. a database proxy as a native sidecar (`restartPolicy: Always`, Kubernetes 1.29+): a plain sidecar container would keep the Job from completing, so the Job has no extraContainers. One without a securityContext gets the chart\'s `securityContext`; the name `migrate` is refused.',
+          ),
         },
       ),
     },

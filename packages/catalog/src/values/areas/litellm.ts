@@ -72,7 +72,7 @@ export const litellmArea: Record<string, SpecNode> = {
       timeout: int('Default request timeout in seconds for all deployments.', 600, { minimum: 1 }),
     }),
     settings: openMap(
-      `Extra litellm_settings (e.g. drop_params: true): keys LiteLLM ${liteLLMKeysVersion} reads (the proxy sets any other key on the litellm module, where nothing reads it). A key the chart renders itself is an error; a known misplaced key is refused with where it belongs.`,
+      `Extra litellm_settings (e.g. drop_params: true): keys LiteLLM ${liteLLMKeysVersion} reads (the proxy sets any other key on the litellm module, where nothing reads it). A key the chart renders itself is an error; a known misplaced key is refused with where it belongs; a key a typed field also renders (num_retries, allowed_fails, max_tokens) is bounded like that field.`,
       {},
       undefined,
       onlyKeys([...new Set([...litellmSettingsKeys, ...litellmSettingsWithHints])].sort()),
@@ -105,13 +105,13 @@ export const litellmArea: Record<string, SpecNode> = {
     ),
     // LiteLLM ignores unknown keys in both maps without a word: the schema refuses them instead.
     generalSettings: openMap(
-      `Extra general_settings: keys LiteLLM ${liteLLMKeysVersion} reads (others would be ignored silently). A key the chart renders itself is an error.`,
+      `Extra general_settings: keys LiteLLM ${liteLLMKeysVersion} reads (others would be ignored silently). A key the chart renders itself is an error; one a typed field renders is bounded like it.`,
       {},
       undefined,
       { propertyNames: { enum: [...generalSettingsKeys] } },
     ),
     routerSettings: openMap(
-      `Extra router_settings: parameters of LiteLLM ${liteLLMKeysVersion}'s Router (others would be dropped silently). A key the chart renders itself is an error.`,
+      `Extra router_settings: parameters of LiteLLM ${liteLLMKeysVersion}'s Router (others would be dropped silently). A key the chart renders itself is an error; one a typed field renders (stream_timeout as models.<id>.streamTimeout) is bounded like it.`,
       {},
       undefined,
       { propertyNames: { enum: [...routerSettingsKeys] } },

@@ -1,7 +1,8 @@
 // Observability: LiteLLM's Prometheus exporter, the objects that consume it (ServiceMonitor, Grafana
 // dashboard, PrometheusRule), OpenTelemetry tracing and Langfuse.
 import { envNamePattern } from '../catalog.ts';
-import { bool, group, labelKeys, labelValues, num, oneOf, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import type { JSONSchema7 } from 'json-schema';
+import { bool, group, labelKeys, labelValues, num, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
 /** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
 export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
@@ -10,6 +11,25 @@ const labelMap = (description: string, value: Record<string, string>) => openMap
 const dnsSubdomain = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
 /** An optional Secret key name: empty, or an env var name. */
 const optionalKey = { pattern: `^$|${envNamePattern}` };
+
+const labelName = { type: 'string', pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' } as const;
+/** prometheus-operator's RelabelConfig (monitoring.coreos.com/v1), its fields and actions. */
+const relabelConfig: JSONSchema7 = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    sourceLabels: { type: 'array', items: labelName, description: 'Labels whose values are joined and matched.' },
+    separator: { type: 'string', pattern: patterns.line, description: 'Joins the source label values (default `;`).' },
+    targetLabel: { type: 'string', pattern: patterns.line, description: 'Label written by replace, hashmod, lowercase, uppercase.' },
+    regex: { type: 'string', pattern: patterns.line, description: 'RE2 regex matched against the joined values.' },
+    modulus: { type: 'integer', minimum: 0, description: 'Modulus for hashmod.' },
+    replacement: { type: 'string', pattern: patterns.line, description: 'Replacement for replace (may use $1).' },
+    action: {
+      enum: ['replace', 'keep', 'drop', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase', 'keepequal', 'dropequal'],
+      description: 'Relabel action (default replace).',
+    },
+  },
+};
 
 /** OTEL_EXPORTER values LiteLLM 1.80 understands (integrations/opentelemetry.py). */
 export const otelExporters = ['otlp_grpc', 'otlp_http', 'console'] as const;
@@ -29,12 +49,15 @@ export const observabilityArea: Record<string, SpecNode> = {
     serviceMonitor: group('prometheus-operator ServiceMonitor scraping /metrics/ (LiteLLM answers /metrics with a 307 redirect).', {
       enabled: bool('Render the ServiceMonitor.', false),
       labels: labelMap('Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).', {}),
+      annotations: openMap('Annotations of the ServiceMonitor.', {}, { type: 'string' }, labelKeys),
       interval: str('Scrape interval.', '30s', promDuration),
       scrapeTimeout: str('Scrape timeout; not longer than the interval.', '10s', promDuration),
       authorization: group('The Bearer key Prometheus scrapes with when monitoring.metrics.requireAuth is on: a Secret in the release namespace.', {
         secretName: str('Secret holding the key; empty: the proxy\'s Secret (secrets.existingSecret or the chart-created one).', '', dnsSubdomain),
         key: str('Key in that Secret; empty: the master key\'s (secrets.masterKeyKey). With a database, prefer a virtual key allowed only the /metrics route.', '', optionalKey),
       }),
+      relabelings: openList('Relabelings applied to the target before the scrape (e.g. a node label). The Service is always selected in the release namespace, so there is no namespaceSelector value.', [], relabelConfig),
+      metricRelabelings: openList('Relabelings applied to the scraped samples before storage, e.g. `{action: labeldrop, regex: user_email}` to keep emails out of Prometheus.', [], relabelConfig),
     }),
     dashboard: group('Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.', {
       enabled: bool('Render the dashboard ConfigMap.', false),

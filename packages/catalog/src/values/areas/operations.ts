@@ -1,7 +1,7 @@
 // Operating the proxy pods: how they stop (long LLM streams must finish during rollouts, litellm#14334;
 // tests/conformance/drain.spec.ts runs the stop sequence against the real proxy) and where the probes
 // go (LiteLLM's separate health app, so a busy proxy is not killed: litellm#9998).
-import { bool, group, int, openMap, type SpecNode } from '../spec.ts';
+import { bool, group, int, openList, openMap, patterns, type SpecNode } from '../spec.ts';
 
 export const operationsArea: Record<string, SpecNode> = {
   shutdown: group(
@@ -38,6 +38,33 @@ export const operationsArea: Record<string, SpecNode> = {
     {
       enabled: bool('Run the separate health app and probe it.', false),
       port: int('SEPARATE_HEALTH_PORT: its port in the container; not litellm.port.', 4001, { minimum: 1024, maximum: 65535 }),
+    },
+  ),
+  helmTests: group(
+    '`helm test` pods (hook `test`), run with the proxy image and the chart\'s security defaults: one asks /health/liveliness, one lists /v1/models with the master key and requires exactly the public model names the chart renders. They reach the proxy through its Service; with networkPolicy.enabled the policy lets them in.',
+    {
+      enabled: bool('Render the test pods (helm template and install leave them out unless `helm test` runs them; `--skip-tests` omits them).', true),
+      activeDeadlineSeconds: int('Seconds a test pod may run before it fails.', 120, { minimum: 10, maximum: 3600 }),
+    },
+  ),
+  extraResources: openList(
+    'Further Kubernetes objects installed with the release, as they are (no templating): e.g. a TriggerAuthentication, an ExternalSecret, a Certificate. Each needs apiVersion, kind and metadata.name; none may share kind and name with an object the chart renders (Helm refuses the release).',
+    [],
+    {
+      type: 'object',
+      required: ['apiVersion', 'kind', 'metadata'],
+      properties: {
+        apiVersion: { type: 'string', pattern: '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?v[0-9]+((alpha|beta)[0-9]+)?$', description: 'group/version, or v1.' },
+        kind: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]{0,62}$', description: 'Kind.' },
+        metadata: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string', pattern: patterns.dnsSubdomain, maxLength: 253, description: 'Object name.' } },
+          additionalProperties: true,
+          description: 'Object metadata.',
+        },
+      },
+      additionalProperties: true,
     },
   ),
 };

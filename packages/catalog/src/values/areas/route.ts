@@ -29,6 +29,8 @@ const parentRef: JSONSchema7 = {
   },
 };
 
+const hostname = '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+
 export const routeArea: Record<string, SpecNode> = {
   route: group(
     'Gateway API HTTPRoute to the proxy Service. In another namespace than the release, the chart adds a ReferenceGrant in the release namespace that lets exactly that namespace\'s HTTPRoutes reach the Service.',
@@ -36,9 +38,7 @@ export const routeArea: Record<string, SpecNode> = {
       enabled: bool('Render the HTTPRoute.', false),
       namespace: str('Namespace of the HTTPRoute; empty: the release namespace.', '', dnsLabel),
       parentRefs: openList('Gateways the route attaches to: `{name, namespace, sectionName, port}`. At least one when enabled.', [], parentRef),
-      hostnames: strList('Host names the route answers. The first also gives PROXY_BASE_URL for OIDC when oidc.proxyBaseUrl is empty.', [], {
-        pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
-      }),
+      hostnames: strList('Host names the route answers. The first also gives PROXY_BASE_URL for OIDC when oidc.proxyBaseUrl is empty.', [], { pattern: hostname }),
       pathPrefix: str(
         'One path prefix routed to the proxy instead of `paths` (an absolute path without `//`, `.` or `..` segments). `/` publishes everything, the admin UI, management APIs and /metrics included. Empty: `paths`.',
         '',
@@ -61,6 +61,26 @@ export const routeArea: Record<string, SpecNode> = {
         if: { properties: { enabled: { const: true } }, required: ['enabled'] },
         then: { required: ['parentRefs'], properties: { parentRefs: { minItems: 1 } } },
       },
+    },
+  ),
+  ingress: group(
+    'networking.k8s.io/v1 Ingress to the proxy Service, for clusters without Gateway API (it may run next to the route). It carries the same paths as the route: route.paths (LiteLLM\'s inference APIs), or route.pathPrefix, as Prefix paths. Ingress has no standard timeout: most controllers cut a response after 60 s without a byte (ingress-nginx: proxy-read-timeout), so set your controller\'s timeout annotations to litellm.router.timeout.',
+    {
+      enabled: bool('Render the Ingress.', false),
+      className: str('ingressClassName; empty: the cluster\'s default IngressClass.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
+      hostnames: strList('Host names the Ingress answers (at least one). The first also gives PROXY_BASE_URL for OIDC when oidc.proxyBaseUrl is empty and no route is enabled.', [], { pattern: hostname }),
+      tls: openList('TLS: `{secretName, hosts}`; the Secret (kubernetes.io/tls) lives in the release namespace.', [], {
+        type: 'object',
+        additionalProperties: false,
+        required: ['secretName'],
+        properties: {
+          secretName: { type: 'string', pattern: patterns.dnsSubdomain, maxLength: 253, description: 'TLS Secret name.' },
+          hosts: { type: 'array', items: { type: 'string', pattern: hostname }, description: 'Host names the certificate covers; empty: all of hostnames.' },
+        },
+      }),
+      controllerNamespace: str('Namespace of the ingress controller\'s pods: with networkPolicy.enabled they are let in to the proxy port (required then).', '', dnsLabel),
+      labels: openMap('Extra labels of the Ingress.', {}, labelValues, labelKeys),
+      annotations: openMap('Annotations of the Ingress (controller settings: timeouts, body size, cert-manager issuer).', {}, { type: 'string' }, labelKeys),
     },
   ),
 };

@@ -1,0 +1,96 @@
+// What rendering accepts, the API server must accept too: every ci/ scenario's render, and every fuzz
+// case Helm renders (the same cases as tests/chart/fuzz-values.spec.ts for the seed), sent to a real
+// kube-apiserver with the pinned upstream CRDs (schemas, CEL rules, defaulting) by
+// `kubectl apply --dry-run=server`. The namespaces enforce and warn the baseline Pod Security
+// Standard, so a pod template the admission would refuse shows as a warning and fails the test. Not
+// restricted: the proxy image (ghcr.io/berriai/litellm) runs as root and the chart does not set
+// runAsNonRoot, which restricted requires (the chart README claims no more than baseline).
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { ensureCrds } from '../../tools/cluster/crds.ts';
+import { startControlPlane, type ControlPlane } from '../../tools/cluster/control-plane.ts';
+import { parseObjects, render, scenarioFiles, tryRender, type K8sObject } from '../support/chart.ts';
+import { fuzzCase, fuzzRuns, fuzzSeed, fuzzValues, type FuzzCase } from '../support/fuzz.ts';
+
+const releaseNamespace = 'ai';
+let plane: ControlPlane;
+const namespaces = new Set<string>();
+
+beforeAll(async () => {
+  plane = await startControlPlane({ controllerManager: false });
+  const crds = ensureCrds();
+  expect((await plane.kubectl(['apply', '--server-side', ...crds.manifests.flatMap((f) => ['-f', f])])).code).toBe(0);
+  expect((await plane.kubectl(['wait', '--for=condition=Established', '--timeout=60s', 'crd', '--all'])).code).toBe(0);
+});
+
+afterAll(async () => {
+  await plane?.stop();
+});
+
+/** Creates each namespace the objects name (baseline Pod Security, enforced and warned) once. */
+async function ensureNamespaces(objects: K8sObject[]): Promise<void> {
+  for (const name of new Set(objects.map((o) => o.metadata.namespace!))) {
+    if (namespaces.has(name)) continue;
+    const labels = Object.fromEntries(['enforce', 'warn'].flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, 'baseline'], [`pod-security.kubernetes.io/${mode}-version`, 'latest']]));
+    const { status, body } = await plane.api('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
+    if (status !== 201 && status !== 409) throw new Error(`creating namespace ${name}: ${status} ${JSON.stringify(body)}`);
+    namespaces.add(name);
+  }
+}
+
+/**
+ * What the API server says about the objects, as Helm would send them (into the release namespace
+ * unless they name one): every refusal and every warning, one per line; empty when all are accepted.
+ */
+async function apiServerObjections(objects: K8sObject[]): Promise<string[]> {
+  const placed = objects.map((o) => ({ ...o, metadata: { ...o.metadata, namespace: o.metadata.namespace ?? releaseNamespace } }));
+  await ensureNamespaces(placed);
+  const result = await plane.kubectl(['apply', '--dry-run=server', '-o', 'name', '-f', '-'], placed.map((o) => stringify(o)).join('---\n'));
+  const objections = result.stderr.split('\n').filter((line) => line.trim() !== '');
+  if (result.code !== 0 && objections.length === 0) objections.push(`kubectl exited ${result.code}`);
+  // Every object was accepted: kubectl names each one it applied.
+  if (result.code === 0) expect(result.stdout.trim().split('\n')).toHaveLength(objects.length);
+  return objections;
+}
+
+describe('every ci/ scenario', () => {
+  it.each(scenarioFiles)('the API server accepts %s (install and upgrade renders)', async (scenario) => {
+    const install = await render('helm4', { files: [scenario] });
+    const sent = new Set(install.map((o) => JSON.stringify(o)));
+    // The upgrade render adds what differs on upgrade (pre-upgrade hooks); one kubectl call for both.
+    const upgradeOnly = (await render('helm4', { files: [scenario], upgrade: true })).filter((o) => !sent.has(JSON.stringify(o)));
+    expect(await apiServerObjections([...install, ...upgradeOnly]), scenario).toEqual([]);
+  });
+});
+
+describe('the fuzz cases Helm renders', () => {
+  it(`the API server accepts each (seed ${fuzzSeed}, ${fuzzRuns} runs)`, async () => {
+    const cases = fc.sample(fuzzCase, { seed: fuzzSeed, numRuns: fuzzRuns });
+    const rendered: { run: FuzzCase; objects: K8sObject[] }[] = [];
+    for (const run of cases) {
+      const result = await tryRender(run.major, { values: fuzzValues(run), upgrade: true });
+      if (result.code === 0) rendered.push({ run, objects: parseObjects(result.stdout) });
+    }
+    // One call for all (a dry run stores nothing, so equal names do not collide); on an objection, find its cases.
+    if ((await apiServerObjections(rendered.flatMap((r) => r.objects))).length > 0) {
+      for (const { run, objects } of rendered) expect(await apiServerObjections(objects), JSON.stringify(run)).toEqual([]);
+    }
+    const sent = rendered.length;
+    console.log(`dry-run: ${sent} of ${cases.length} fuzz cases rendered and went to the API server`);
+    expect(sent).toBeGreaterThan(fuzzRuns / 10);
+  });
+});
+
+it('the dry run is a real check: a schema refusal and a Pod Security warning each count', async () => {
+  const deployment = (await render('helm4', { files: ['ci/01-minimal.yaml'] })).find((o) => o.kind === 'Deployment')!;
+  const negative = structuredClone(deployment);
+  negative.metadata.name = 'negative-replicas';
+  negative.spec.replicas = -1;
+  const hostNetwork = structuredClone(deployment);
+  hostNetwork.metadata.name = 'host-network';
+  hostNetwork.spec.template.spec.hostNetwork = true;
+  const objections = (await apiServerObjections([negative, hostNetwork])).join('\n');
+  expect(objections).toMatch(/negative-replicas.*spec\.replicas/);
+  expect(objections).toMatch(/PodSecurity "baseline:latest": host namespaces/);
+});
