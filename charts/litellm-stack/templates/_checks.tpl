@@ -235,9 +235,6 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- if and $credential.apiBase $credential.resourceName -}}
 {{- fail (printf "credentials.%s.resourceName: set either resourceName or apiBase; with both, apiBase wins silently" $id) -}}
 {{- end -}}
-{{- if not (or $credential.apiBase $credential.resourceName) -}}
-{{- fail (printf "credentials.%s: enabled without an endpoint (apiBase and resourceName are empty); set apiBase, or resourceName for Azure OpenAI" $id) -}}
-{{- end -}}
 {{- $base := urlParse (include "litellm-stack.credentials.apiBase" $credential) -}}
 {{- if and (eq $credential.provider "azure") (or (and $base.path (ne $base.path "/")) $base.query) -}}
 {{- fail (printf "credentials.%s.apiBase: Azure OpenAI's api_base is the resource endpoint (https://<resource>.openai.azure.com) without path or query; LiteLLM appends /openai/deployments/… and api-version itself" $id) -}}

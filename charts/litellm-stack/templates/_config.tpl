@@ -3,14 +3,9 @@ LiteLLM's config.yaml, assembled from values. Only enabled models whose credenti
 rendered; secret values appear only as os.environ/NAME references to env vars from the Secret.
 */}}
 
-{{/* A credential's api_base: apiBase, or the Azure OpenAI endpoint of resourceName. */}}
-{{- define "litellm-stack.credentials.apiBase" -}}
-{{- if .apiBase -}}{{ .apiBase }}{{- else if .resourceName -}}{{ printf "https://%s.openai.azure.com" .resourceName }}{{- end -}}
-{{- end -}}
-
 {{/*
 The models that are rendered, as JSON {id: credentialId}. Fails on a model whose credential does not
-exist or whose provider prefix does not match its credential's provider. Computed once per render and
+exist or whose provider (as LiteLLM resolves it) is not its credential's. Computed once per render and
 kept in the root context, which Helm shares between all of the chart's templates (several read it).
 */}}
 {{- define "litellm-stack.models.rendered" -}}
@@ -21,6 +16,7 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- end -}}
 
 {{- define "litellm-stack.models.select" -}}
+{{- $data := include "litellm-stack.providers.data" . | fromJson -}}
 {{- $rendered := dict -}}
 {{- $skipped := list -}}
 {{- $credentials := .Values.credentials | default dict -}}
@@ -30,8 +26,12 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- if not $credential -}}
 {{- fail (printf "models.%s.credential: unknown credential %q; it must be one of the ids under credentials: %s" $id $model.credential (keys $credentials | sortAlpha | join ", ")) -}}
 {{- end -}}
-{{- if not (hasPrefix (printf "%s/" $credential.provider) $model.model) -}}
-{{- fail (printf "models.%s.model: %q does not match credential %q (provider %s): the model must start with \"%s/\"" $id $model.model $model.credential $credential.provider $credential.provider) -}}
+{{- $provider := include "litellm-stack.providers.ofModel" (dict "data" $data "model" $model) -}}
+{{- if not $provider -}}
+{{- fail (printf "models.%s.model: LiteLLM cannot tell the provider of %q: start it with \"%s/\" (credential %q), or use a model name LiteLLM knows without a prefix" $id $model.model $credential.provider $model.credential) -}}
+{{- end -}}
+{{- if ne $provider $credential.provider -}}
+{{- fail (printf "models.%s.model: %q does not match credential %q (provider %s): LiteLLM resolves it to provider %s; the model must start with \"%s/\"" $id $model.model $model.credential $credential.provider $provider $credential.provider) -}}
 {{- end -}}
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
@@ -152,6 +152,7 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- define "litellm-stack.config.document" -}}
 {{- $root := .root -}}
 {{- $rendered := include "litellm-stack.models.rendered" $root | fromJson -}}
+{{- $data := include "litellm-stack.providers.data" $root | fromJson -}}
 {{- $entries := dict -}}
 {{- $deploymentIds := dict -}}
 {{- $publicNames := dict -}}
@@ -171,9 +172,7 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $params := dict "model" $model.model -}}
 {{- if eq $model.info.mode "realtime" -}}
 {{- /* LiteLLM does not resolve litellm_credential_name for realtime requests: inline the credential. */ -}}
-{{- $_ := set $params "api_base" (include "litellm-stack.credentials.apiBase" $credential) -}}
-{{- $_ := set $params "api_key" (printf "os.environ/%s" $credential.secretKeys.apiKey) -}}
-{{- if $credential.apiVersion -}}{{- $_ := set $params "api_version" $credential.apiVersion -}}{{- end -}}
+{{- $params = merge $params (include "litellm-stack.credentials.values" (dict "data" $data "id" $credentialId "credential" $credential) | fromJson) -}}
 {{- else -}}
 {{- $_ := set $params "litellm_credential_name" $credentialId -}}
 {{- end -}}
@@ -186,7 +185,7 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $_ := set $params "thinking" $thinking -}}
 {{- end -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
-{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
+{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "data" $data "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
 {{- include "litellm-stack.models.checkParam" (dict "id" $id "key" $key "typed" $typed) -}}
 {{- if hasKey $params $key -}}
@@ -196,6 +195,9 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- end -}}
 {{- if and $root.Values.litellm.backgroundHealthChecks (eq $model.info.mode "audio_speech") (not $model.info.disableBackgroundHealthCheck) (not $model.info.healthCheckVoice) -}}
 {{- fail (printf "models.%s.info.healthCheckVoice: is required for mode audio_speech while litellm.backgroundHealthChecks is on (the check synthesises speech with it); or set models.%s.info.disableBackgroundHealthCheck: true" $id $id) -}}
+{{- end -}}
+{{- if and $root.Values.litellm.backgroundHealthChecks (contains "*" $model.model) (not $model.info.disableBackgroundHealthCheck) (not $model.info.healthCheckModel) -}}
+{{- fail (printf "models.%s.info.healthCheckModel: is required for a wildcard deployment (%s) while litellm.backgroundHealthChecks is on (the check cannot call a model with \"*\"); name a concrete model, or set models.%s.info.disableBackgroundHealthCheck: true" $id $model.model $id) -}}
 {{- end -}}
 {{- $info := dict "id" ($model.info.id | default $id) -}}
 {{- with get $deploymentIds $info.id -}}
@@ -215,8 +217,8 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $credentialList := list -}}
 {{- range $id, $credential := $root.Values.credentials -}}
 {{- if $credential.enabled -}}
-{{- $credentialValues := dict "api_base" (include "litellm-stack.credentials.apiBase" $credential) "api_key" (printf "os.environ/%s" $credential.secretKeys.apiKey) -}}
-{{- if $credential.apiVersion -}}{{- $_ := set $credentialValues "api_version" $credential.apiVersion -}}{{- end -}}
+{{- include "litellm-stack.credentials.check" (dict "data" $data "id" $id "credential" $credential) -}}
+{{- $credentialValues := include "litellm-stack.credentials.values" (dict "data" $data "id" $id "credential" $credential) | fromJson -}}
 {{- $credentialInfo := dict "custom_llm_provider" $credential.provider "description" ($credential.description | default $id) -}}
 {{- $credentialList = append $credentialList (dict "credential_name" $id "credential_values" $credentialValues "credential_info" $credentialInfo) -}}
 {{- end -}}

@@ -112,9 +112,23 @@ Job can run (on upgrades), so it is in place before the pre-upgrade hook starts.
 {{- if .Values.langfuse.enabled -}}
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "langfuse" "url" .Values.langfuse.host "override" $peers.langfuse) | fromJson) -}}
 {{- end -}}
+{{- $providers := include "litellm-stack.providers.data" . | fromJson -}}
 {{- range $id, $credential := .Values.credentials -}}
 {{- if $credential.enabled -}}
-{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" (include "litellm-stack.credentials.apiBase" $credential)) | fromJson) -}}
+{{- $endpoint := include "litellm-stack.credentials.endpoint" (dict "data" $providers "credential" $credential) -}}
+{{- if not $endpoint -}}
+{{- fail (printf "credentials.%s.apiBase: the network policy needs the host provider %s is reached at, and LiteLLM has no default endpoint for it; set apiBase" $id $credential.provider) -}}
+{{- end -}}
+{{- /* An in-cluster api_base (a self-hosted server's Service) becomes a pod peer through peerOf. */ -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" $endpoint) | fromJson) -}}
+{{- /* Token exchanges: Entra ID without a key, AWS STS and Google's token endpoint without static keys. */ -}}
+{{- $family := include "litellm-stack.providers.family" (dict "data" $providers "provider" $credential.provider) -}}
+{{- $secretKeys := $credential.secretKeys | default dict -}}
+{{- if or (and (eq $family "azure") (not $secretKeys.apiKey)) (and (eq $family "bedrock") (not $secretKeys.awsAccessKeyId)) (eq $family "vertex") -}}
+{{- range get $providers.identityEndpoints $family -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "identity %s" $id) "url" (. | replace "{region}" ($credential.awsRegionName | default ""))) | fromJson) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if not .Values.litellm.localModelCostMap -}}

@@ -9,3 +9,5 @@ export { clusterMetrics, litellmMetrics, metricBySample, sampleNames, targetLabe
 export { promqlIssues, type ExpressionParts, type Selector } from './observability/promql.ts';
 export { litellmDashboard } from './observability/dashboard.ts';
 export { scalingQueries } from './observability/scaling.ts';
+export * from './catalog/providers.ts';
+export { importConfig, ImportError, secretName as importSecretName, type ImportNote, type ImportResult } from './import/index.ts';
