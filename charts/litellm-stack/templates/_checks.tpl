@@ -114,8 +114,9 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- if and .Values.podDisruptionBudget.enabled (gt $minReplicas 1) (ge (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- fail (printf "podDisruptionBudget.maxUnavailable: %d lets a disruption take all %d replicas at once, so the PDB protects nothing; lower it below the replica count" (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- end -}}
-{{- $volumes := dict "config" true "prometheus-multiproc" true -}}
-{{- $mounts := dict "/app/config.yaml" true (include "litellm-stack.observability.multiprocDir" .) true -}}
+{{- /* Every name and path the chart may use, whether or not this render needs it: a later values change must not clash. */ -}}
+{{- $volumes := dict "config" true "config-models" true "prometheus-multiproc" true "credential-files" true -}}
+{{- $mounts := dict "/app/config.yaml" true "/app/models" true (include "litellm-stack.observability.multiprocDir" .) true (include "litellm-stack.providers.data" . | fromJson).filesDir true -}}
 {{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray -}}
 {{- $_ := set $volumes .name true -}}
 {{- $_ := set $mounts .mountPath true -}}
