@@ -154,6 +154,10 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $rendered := include "litellm-stack.models.rendered" $root | fromJson -}}
 {{- $entries := dict -}}
 {{- $deploymentIds := dict -}}
+{{- $publicNames := dict -}}
+{{- range $id, $credentialId := $rendered -}}
+{{- $_ := set $publicNames (get $root.Values.models $id).modelName $id -}}
+{{- end -}}
 {{- /* Once, not per model: {typed field: litellm_params key}, and its inverse with thinking for checkParam. */ -}}
 {{- $snakeOf := dict -}}
 {{- $typed := dict "thinking" "thinking" -}}
@@ -196,6 +200,10 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $info := dict "id" ($model.info.id | default $id) -}}
 {{- with get $deploymentIds $info.id -}}
 {{- fail (printf "models.%s.info.id: %q is already the model_info.id of models.%s; LiteLLM keys deployments (and their spend) on it, so it must be unique" $id $info.id .) -}}
+{{- end -}}
+{{- /* LiteLLM's router looks a requested name up as a deployment id before its model groups. */ -}}
+{{- with get $publicNames $info.id -}}
+{{- fail (printf "models.%s.info.id: %q is also the public name (modelName) of models.%s; LiteLLM 1.80.8 then sends every request for %q to this one deployment, without retries or failover: set models.%s.info.id to another value (the id defaults to the entry's key)" $id $info.id . $info.id $id) -}}
 {{- end -}}
 {{- $_ := set $deploymentIds $info.id $id -}}
 {{- range $key, $value := omit $model.info "id" "unpricedBaseModel" -}}

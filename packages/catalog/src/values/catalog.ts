@@ -50,7 +50,7 @@ const info = group(
   {
     mode: oneOf('What the deployment serves; picks the health check and the endpoints it answers.', modes),
     id: str(
-      'LiteLLM model_info.id when it must differ from the entry\'s key (default): spend logs and the database key deployments on it, so keep the ids you had.',
+      'LiteLLM model_info.id when it must differ from the entry\'s key (default): spend logs and the database key deployments on it, so keep the ids you had. It must not be any model\'s public name (modelName): LiteLLM would send every request for that name to this deployment, without retries or failover.',
       undefined,
       { pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' },
     ),
