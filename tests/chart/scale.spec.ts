@@ -12,7 +12,7 @@ import { configFiles, liteLLMConfig, objectsOfKind, parseObjects, render, single
 
 const limit = 65536;
 const models = syntheticModelValues(300);
-const added = { 'added-model': { modelName: 'added-model', model: 'azure/gpt-4.1', credential: 'azure_credential_us_east', info: { mode: 'chat' } } };
+const added = { 'added-model': { modelName: 'added-public-name', model: 'azure/gpt-4.1', credential: 'azure_credential_us_east', info: { mode: 'chat' } } };
 const byId = (config: any) => [...config.model_list].sort((a, b) => (a.model_info.id < b.model_info.id ? -1 : 1));
 const modelConfigMaps = (objects: K8sObject[]) => objectsOfKind(objects, 'ConfigMap').filter((o) => /-models-\d{3}$/.test(o.metadata.name));
 const checksum = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.metadata.annotations['checksum/config'];
@@ -70,7 +70,7 @@ describe.each(helmMajors)('%s', (major) => {
     const changed = Object.keys(before).filter((path) => before[path] !== after[path]);
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatch(/^models\/models-\d{3}\.yaml$/);
-    expect(parse(after[changed[0]!]!).model_list.map((m: any) => m.model_name)).toContain('added-model');
+    expect(parse(after[changed[0]!]!).model_list.map((m: any) => m.model_name)).toContain('added-public-name');
   });
 
   it("the bench's baseline chart renders the same config.yaml (checksum included), split or not", async () => {
