@@ -18,8 +18,8 @@ beforeAll(async () => {
   expect((await plane.kubectl(['wait', '--for=condition=Established', '--timeout=60s', 'crd', '--all'])).code).toBe(0);
   // What the examples assume exists: Flux's own namespace, and the example's namespace (a dry run
   // creates nothing, so the objects in it would find no namespace).
-  await createNamespace(plane, 'flux-system', false);
-  await createNamespace(plane, 'litellm', false);
+  await createNamespace(plane, 'flux-system');
+  await createNamespace(plane, 'litellm');
 });
 
 afterAll(async () => {

@@ -250,10 +250,14 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- end -}}
 {{- end -}}
 
-{{/* config.yaml must fit a ConfigMap (1 MiB for all of its data). */}}
+{{/* Each config file must fit its ConfigMap (1 MiB for all of its data). Input: (dict "file" name "config" text). */}}
 {{- define "litellm-stack.checks.configSize" -}}
 {{- if gt (len .config) 1000000 -}}
+{{- if eq .file "config.yaml" -}}
 {{- fail (printf "models: config.yaml would be %d bytes, more than a ConfigMap holds (1 MiB); disable models you do not serve (models.<id>.enabled: false)" (len .config)) -}}
+{{- else -}}
+{{- fail (printf "modelListSplitBytes: the model file %s would be %d bytes, more than a ConfigMap holds (1 MiB); lower modelListSplitBytes so that more, smaller files hold the models" .file (len .config)) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

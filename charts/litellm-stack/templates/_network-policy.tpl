@@ -57,11 +57,10 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- toJson (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (dict "cnpg.io/cluster" (include "litellm-stack.database.clusterName" .))) -}}
 {{- end -}}
 
-{{/* Everything the proxy calls, one rule per dependency of an enabled feature. */}}
-{{- define "litellm-stack.networkPolicy.proxyEgress" -}}
-{{- $root := . -}}
+{{/* The egress rule to the database, as a JSON list (empty with database.mode none). */}}
+{{- define "litellm-stack.networkPolicy.databaseEgress" -}}
 {{- $peers := .Values.networkPolicy.peers -}}
-{{- $rules := list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson) -}}
+{{- $rules := list -}}
 {{- if eq .Values.database.mode "cnpg" -}}
 {{- $rules = append $rules (dict "name" "database" "peer" (include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson) "ports" (list (dict "port" 5432 "protocol" "TCP"))) -}}
 {{- else if eq .Values.database.mode "external" -}}
@@ -71,6 +70,26 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- end -}}
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "database" "host" "" "port" 5432 "override" $peers.database) | fromJson) -}}
 {{- end -}}
+{{- toJson $rules -}}
+{{- end -}}
+
+{{/*
+The migration Job's pods: no caller, and they call only DNS and the database. Rendered whenever the
+Job can run (on upgrades), so it is in place before the pre-upgrade hook starts.
+*/}}
+{{- define "litellm-stack.networkPolicy.migration" -}}
+{{- toJson (dict
+  "name" (include "litellm-stack.names.component" (dict "root" . "component" "migrate"))
+  "podLabels" (include "litellm-stack.database.migrationSelector" . | fromYaml)
+  "ingress" list
+  "egress" (concat (list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson)) (include "litellm-stack.networkPolicy.databaseEgress" . | fromJsonArray))) -}}
+{{- end -}}
+
+{{/* Everything the proxy calls, one rule per dependency of an enabled feature. */}}
+{{- define "litellm-stack.networkPolicy.proxyEgress" -}}
+{{- $root := . -}}
+{{- $peers := .Values.networkPolicy.peers -}}
+{{- $rules := concat (list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson)) (include "litellm-stack.networkPolicy.databaseEgress" . | fromJsonArray) -}}
 {{- if .Values.cache.enabled -}}
 {{- $cache := include "litellm-stack.cache.endpoint" . | fromJson -}}
 {{- $override := $peers.cache -}}

@@ -1,6 +1,6 @@
 {{/*
 The proxy container's environment, as a YAML list. Names are unique (Helm 4 applies server-side).
-Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders the config once.
+Takes (dict "root" $ "files" <config files as rendered, litellm-stack.config.files>).
 */}}
 {{- define "litellm-stack.proxy.env" -}}
 {{- $root := .root -}}
@@ -60,10 +60,12 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- end -}}
 {{- /* LiteLLM turns a missing os.environ/NAME into null silently (requests then fail with 500); envFrom names are unknowable here. */ -}}
 {{- if not $root.Values.extraEnvFrom -}}
-{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $.config -1 | uniq -}}
+{{- range $file, $text := $.files -}}
+{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $text -1 | uniq -}}
 {{- $name := trimPrefix "os.environ/" $ref -}}
 {{- if not (hasKey $names $name) -}}
 {{- fail (printf "config.yaml reads os.environ/%s, but the proxy has no env var %s: add it with extraEnv (or extraEnvFrom)" $name $name) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

@@ -1,0 +1,180 @@
+// Every ci/ scenario installed for real, under Helm 3 and Helm 4, from the OCI registry the release
+// pipeline pushed to, into a real API server (the pinned upstream CRDs, Pod Security admission) and
+// controller-manager. Every scenario installs and is read back; a few representative ones also go
+// through upgrade, rollback, uninstall and reinstall (the full cycle for all of them costs minutes).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartDir, helmMajors, type HelmMajor } from '../../tools/helm.ts';
+import { parseObjects, render, scenarioFiles, type K8sObject } from '../support/chart.ts';
+import { cnpgInstancePvc, createNamespace, createPriorityClass, hookJobKubelet, podsOf, restrictedViolations, secretData, type LiveObject } from './support/workloads.ts';
+import { kept, keyIn, readBack, readmeInstallArgs, releaseObjects, startTestCluster, type TestCluster } from './support/cluster.ts';
+
+let cluster: TestCluster;
+let version: string;
+const upgradedTag = 'main-v1.80.8-stable.1-upgrade-test';
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  version = await cluster.publish();
+});
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+/**
+ * The scenarios that go through upgrade, rollback, uninstall and reinstall: the chart-created Secret
+ * without a database; CNPG (the migration hook Job, the kept Cluster and its PVC); a route in another
+ * namespace with an existingSecret; every value set.
+ */
+const cycled = new Set(['ci/01-minimal.yaml', 'ci/04-cnpg.yaml', 'ci/15-route-cross-namespace.yaml', 'ci/40-every-value-cnpg.yaml']);
+
+/**
+ * Scenarios whose pods cannot meet the restricted Pod Security Standard, with the reason; their
+ * namespace enforces `baseline`, and the test pins what `restricted` would refuse (so the entry must go
+ * when the pods comply). Every other scenario's namespace enforces `restricted`.
+ */
+const notRestricted: Record<string, { reason: string; violation: RegExp }> = Object.fromEntries(
+  scenarioFiles.map((s) => [s, { reason: 'the proxy image runs as root (issue 12 makes the pods non-root)', violation: /runAsNonRoot != true/ }]),
+);
+
+/** Spec-like fields the API server must have kept as rendered: a pruned or rewritten field fails here. */
+function expectKeptAsRendered(rendered: K8sObject, live: K8sObject): void {
+  for (const field of ['spec', 'data', 'rules', 'subjects', 'roleRef']) {
+    if (rendered[field] !== undefined && rendered.kind !== 'Secret') expect(live[field], `${rendered.kind}/${rendered.metadata.name}.${field}`).toMatchObject(rendered[field]);
+  }
+}
+
+const selectors = (objects: Map<string, LiveObject>) =>
+  Object.fromEntries([...objects].filter(([, o]) => ['Deployment', 'Service', 'PodDisruptionBudget'].includes(o.kind)).map(([key, o]) => [key, o.spec.selector]));
+const uid = (o: LiveObject | undefined) => o?.metadata.uid;
+
+describe.each(helmMajors)('%s', (major: HelmMajor) => {
+  for (const scenario of scenarioFiles) {
+    const cycle = cycled.has(scenario);
+    const name = cycle
+      ? `${scenario}: install with the README command, read back, pods admitted; upgrade keeps keys (stand-in kubelet completes the hook Job), rollback, uninstall keeps the kept (stand-in CNPG PVC), reinstall adopts`
+      : `${scenario}: install with the README command, every object read back as rendered, pods made and admitted`;
+    it(name, async () => {
+      const namespace = `s${scenario.match(/ci\/(\d+)/)![1]}-${major}`;
+      const restricted = !notRestricted[scenario];
+      await createNamespace(cluster.plane, namespace, restricted ? 'restricted' : 'baseline');
+      const scenarioFile = join(chartDir, scenario);
+      // A route in another namespace gets one of this scenario's own, so scenarios and majors do not
+      // collide on one cluster (15 and 40 both name edge-routes); a real cluster has it already.
+      const values = parse(readFileSync(scenarioFile, 'utf8'));
+      const routeNamespace = values?.route?.namespace;
+      const own = routeNamespace ? ['--set', `route.namespace=${namespace}-routes`] : [];
+      if (routeNamespace) await createNamespace(cluster.plane, `${namespace}-routes`);
+      // So does the PriorityClass the proxy pods name (system-* ones exist already).
+      if (values?.priorityClassName) await createPriorityClass(cluster.plane, values.priorityClassName);
+      const helm = async (...args: string[]) => {
+        const result = await cluster.helm(major, [...args, '-n', namespace]);
+        expect(result.code, `helm ${args.join(' ')}\n${result.stderr}`).toBe(0);
+        return result;
+      };
+
+      // Install with the chart README's command, and every object of the manifest is there as rendered.
+      const install = readmeInstallArgs(cluster, version, namespace, scenarioFile);
+      expect(install).toEqual(['install', 'litellm', cluster.chart, '--version', version, '-n', namespace, '-f', scenarioFile, '--plain-http']);
+      await helm(...install, ...own);
+      const installed = await releaseObjects(cluster, major, 'litellm', namespace);
+      const live = await readBack(cluster.plane, installed, namespace);
+      for (const object of installed) {
+        const found = live.get(keyIn(namespace, object));
+        expect(found, `${object.kind}/${object.metadata.name} read back`).toBeDefined();
+        expectKeptAsRendered(object, found!);
+      }
+
+      // The controller-manager makes ReplicaSets and Pods, and Pod Security admission lets them in.
+      const deployments = installed.filter((o) => o.kind === 'Deployment');
+      const proxyDeployment = deployments.find((d) => d.spec.template.spec.containers[0].image.startsWith('ghcr.io/berriai/litellm:'))!;
+      expect(proxyDeployment).toBeDefined();
+      for (const deployment of deployments) {
+        const { pods, refusals } = await podsOf(cluster.plane, namespace, deployment);
+        expect(refusals, `${deployment.metadata.name}: ReplicaSet failures`).toEqual([]);
+        expect(pods.length, `${deployment.metadata.name}: pods`).toBeGreaterThan(0);
+      }
+      const violations = await restrictedViolations(cluster.plane, namespace);
+      if (restricted) expect(violations).toEqual([]);
+      else expect(violations.join('\n'), notRestricted[scenario]!.reason).toMatch(notRestricted[scenario]!.violation);
+      if (!cycle) {
+        await helm('uninstall', 'litellm');
+        return;
+      }
+
+      // The CNPG operator would make the instance's PVC, owned by the Cluster.
+      const cnpgCluster = [...live.values()].find((o) => o.kind === 'Cluster' && o.apiVersion.startsWith('postgresql.cnpg.io/'));
+      const pvc = cnpgCluster && (await cnpgInstancePvc(cluster.plane, namespace, cnpgCluster));
+
+      // Upgrade with a new image: the pre-upgrade Job runs it before the Deployment changes. What the
+      // upgrade should run, as the chart renders it (a digest pin stays: scenario 40 sets one).
+      const expected = await render(major, { files: [scenario], values: { image: { tag: upgradedTag } }, upgrade: true, release: 'litellm', namespace });
+      const hookJobs = expected.filter((o) => o.kind === 'Job' && o.metadata.annotations?.['helm.sh/hook'] === 'pre-upgrade');
+      const newImage = expected.find((o) => o.kind === 'Deployment' && o.metadata.name === proxyDeployment.metadata.name)!.spec.template.spec.containers[0].image as string;
+      expect(newImage).toContain(upgradedTag);
+      const secretsBefore = await secretData(cluster.plane, namespace, installed);
+      const kubelet = hookJobKubelet(cluster.plane, namespace);
+      const upgrade = await cluster
+        .helm(major, ['upgrade', 'litellm', cluster.chart, '--version', version, '--plain-http', '-f', scenarioFile, ...own, '--set', `image.tag=${upgradedTag}`, '-n', namespace])
+        .finally(() => kubelet.stop());
+      expect(upgrade.code, upgrade.stderr).toBe(0);
+      expect(upgrade.stderr, 'server-side apply field conflicts').not.toMatch(/conflict/i);
+      const hooks = await helm('get', 'hooks', 'litellm');
+      expect(kubelet.seen.length, 'hook Jobs the stand-in kubelet completed').toBe(hookJobs.length);
+      expect(parseObjects(hooks.stdout).filter((o) => o.kind === 'Job').map((o) => o.metadata.name)).toEqual(hookJobs.map((o) => o.metadata.name));
+      for (const seen of kubelet.seen) {
+        expect(seen.jobImages).toEqual([newImage]);
+        expect(seen.deploymentImagesThen.length).toBeGreaterThan(0);
+        expect(seen.deploymentImagesThen.filter((image) => image === newImage), 'the Deployments still ran the old image while the Job ran').toEqual([]);
+      }
+      const upgraded = await releaseObjects(cluster, major, 'litellm', namespace);
+      const liveUpgraded = await readBack(cluster.plane, upgraded, namespace);
+      expect(await secretData(cluster.plane, namespace, installed), 'generated keys byte-identical after upgrade').toEqual(secretsBefore);
+      expect(selectors(liveUpgraded)).toEqual(selectors(live));
+      const proxy = liveUpgraded.get(keyIn(namespace, proxyDeployment));
+      expect(proxy?.spec.template.spec.containers[0].image).toBe(newImage);
+      // Helm 4 applies server-side; Helm 3 updates client-side (kubectl hides managedFields: ask the API).
+      const managed = (await cluster.plane.api<LiveObject>('GET', `/apis/apps/v1/namespaces/${namespace}/deployments/${proxy!.metadata.name}`)).body.metadata.managedFields ?? [];
+      expect(managed.length).toBeGreaterThan(0);
+      expect(managed.some((f) => f.operation === 'Apply'), 'server-side apply').toBe(major === 'helm4');
+
+      // Rollback to the first revision: the old image, the same keys.
+      await helm('rollback', 'litellm', '1');
+      const rolledBack = await readBack(cluster.plane, installed, namespace);
+      for (const object of installed) expect(rolledBack.has(keyIn(namespace, object)), `${object.kind}/${object.metadata.name} after rollback`).toBe(true);
+      const installedImage = live.get(keyIn(namespace, proxy!))!.spec.template.spec.containers[0].image;
+      expect(installedImage).not.toContain(upgradedTag);
+      expect(rolledBack.get(keyIn(namespace, proxy!))!.spec.template.spec.containers[0].image).toBe(installedImage);
+      expect(await secretData(cluster.plane, namespace, installed), 'generated keys byte-identical after rollback').toEqual(secretsBefore);
+
+      // Uninstall: what the manifests mark `helm.sh/resource-policy: keep` stays, the rest is gone
+      // (in this namespace and the route's).
+      const everything = [...installed, ...upgraded];
+      const mustStay = new Set(kept(everything).map((o) => keyIn(namespace, o)));
+      if (cnpgCluster) expect(mustStay.has(keyIn(namespace, cnpgCluster)), 'the CNPG Cluster is kept').toBe(true);
+      await helm('uninstall', 'litellm');
+      const left = await readBack(cluster.plane, everything, namespace);
+      expect([...left.keys()].sort()).toEqual([...mustStay].sort());
+      if (pvc) {
+        // The real garbage collector would have deleted the PVC with its owner: both are still there.
+        expect(uid(left.get(keyIn(namespace, cnpgCluster!)))).toBe(uid(cnpgCluster));
+        expect(uid((await cluster.plane.api<LiveObject>('GET', `/api/v1/namespaces/${namespace}/persistentvolumeclaims/${pvc.metadata.name}`)).body)).toBe(uid(pvc));
+      }
+
+      // Reinstall adopts the kept objects (same UID, in the new release), the kept keys are the same
+      // bytes (Secrets that were not kept, such as the cache's passwords, are new with their cache).
+      await helm(...install, ...own);
+      const keptSecrets = kept(installed).filter((o) => o.kind === 'Secret');
+      expect(await secretData(cluster.plane, namespace, keptSecrets), 'kept keys byte-identical after reinstall').toEqual(
+        Object.fromEntries(keptSecrets.map((o) => [o.metadata.name, secretsBefore[o.metadata.name]])),
+      );
+      const reinstalled = await readBack(cluster.plane, await releaseObjects(cluster, major, 'litellm', namespace), namespace);
+      for (const key of mustStay) expect(uid(reinstalled.get(key)), `${key} adopted`).toBe(uid(left.get(key)));
+      if (pvc) expect((await cluster.plane.api('GET', `/api/v1/namespaces/${namespace}/persistentvolumeclaims/${pvc.metadata.name}`)).status).toBe(200);
+      await helm('uninstall', 'litellm');
+    });
+  }
+});
