@@ -102,10 +102,12 @@ describe.each(helmMajors)('providers (%s)', (major) => {
   });
 
   it('network policy: in-cluster and private self-hosted servers as peers; each provider\'s public host and token endpoint by name', () => {
-    const egress: any[] = single(objects.filter((o) => o.kind === 'NetworkPolicy' && !o.metadata.name.endsWith('-db')), 'NetworkPolicy').spec.egress;
+    // The proxy's policy is named like its Deployment.
+    const proxyName = single(objects, 'Deployment').metadata.name;
+    const egress: any[] = objectsOfKind(objects, 'NetworkPolicy').find((o) => o.metadata.name === proxyName)!.spec.egress;
     expect(egress).toContainEqual({ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'inference' } } }], ports: [{ port: 8000, protocol: 'TCP' }] });
     expect(egress).toContainEqual({ to: [{ ipBlock: { cidr: '10.40.0.12/32' } }], ports: [{ port: 11434, protocol: 'TCP' }] });
-    const policy = objectsOfKind(cilium, 'CiliumNetworkPolicy').find((o) => !o.metadata.name.endsWith('-db'))!;
+    const policy = objectsOfKind(cilium, 'CiliumNetworkPolicy').find((o) => o.metadata.name === proxyName)!;
     const names = policy.spec.egress.flatMap((rule: any) => (rule.toFQDNs ?? []).map((f: any) => f.matchName));
     expect(new Set(names)).toEqual(new Set([
       'api.openai.com', 'llm.contoso.example', 'contoso-westeurope.openai.azure.com', 'contoso-swedencentral.openai.azure.com',
