@@ -80,11 +80,42 @@ export function single(objects: K8sObject[], kind: string): K8sObject {
   return found[0]!;
 }
 
-/** LiteLLM's config.yaml as the chart rendered it into the proxy's ConfigMap. */
-export function liteLLMConfig(objects: K8sObject[]): any {
+/**
+ * The files the proxy's config directory holds, by path relative to it: config.yaml from the proxy's
+ * ConfigMap and, when the model list is split, models/models-NNN.yaml from the ConfigMaps the
+ * Deployment projects into /app/models.
+ */
+export function configFiles(objects: K8sObject[]): Record<string, string> {
   const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.data?.['config.yaml'] !== undefined);
   if (!configMap) throw new Error('no ConfigMap with config.yaml was rendered');
-  return parse(configMap.data['config.yaml']);
+  const files: Record<string, string> = { 'config.yaml': configMap.data['config.yaml'] };
+  const deployment = objects.find((o) => o.kind === 'Deployment');
+  const projected = deployment?.spec.template.spec.volumes.find((v: { name: string }) => v.name === 'config-models')?.projected.sources ?? [];
+  for (const { configMap: { name } } of projected) {
+    const source = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name);
+    if (!source) throw new Error(`the Deployment projects ConfigMap ${name}, which was not rendered`);
+    for (const [key, text] of Object.entries(source.data as Record<string, string>)) files[`models/${key}`] = text;
+  }
+  return files;
+}
+
+/**
+ * LiteLLM's config.yaml as the chart rendered it, its `include:` files resolved as LiteLLM 1.80.8
+ * resolves them (ProxyConfig._process_includes: an included list extends the main one, any other
+ * key replaces it; then include is dropped).
+ */
+export function liteLLMConfig(objects: K8sObject[]): any {
+  const files = configFiles(objects);
+  const config = parse(files['config.yaml']!);
+  for (const path of config.include ?? []) {
+    if (files[path] === undefined) throw new Error(`config.yaml includes ${path}, which no projected ConfigMap holds`);
+    for (const [key, value] of Object.entries(parse(files[path]!) as Record<string, unknown>)) {
+      if (Array.isArray(value) && key in config) config[key].push(...value);
+      else config[key] = value;
+    }
+  }
+  delete config.include;
+  return config;
 }
 
 export function proxyContainer(objects: K8sObject[]): any {

@@ -139,13 +139,23 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
         networkPolicy: { peers: { database: { namespace: 'postgres', podLabels: { app: 'pg' }, port: 6432 } } },
       },
     });
-    const policy = single(objects, 'NetworkPolicy');
-    expect(policy.metadata.name).toBe('rel-litellm-stack');
+    // The proxy's policy and the migration Job's; no database policy.
+    const policies = objectsOfKind(objects, 'NetworkPolicy');
+    expect(policies.map((p) => p.metadata.name)).toEqual(['rel-litellm-stack-migrate', 'rel-litellm-stack']);
+    const policy = policies.find((p) => p.metadata.name === 'rel-litellm-stack')!;
     expect(policy.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'litellm-stack', 'app.kubernetes.io/instance': 'rel' });
-    expect(policy.spec.egress).toContainEqual({
+    const toDatabase = {
       to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'postgres' } }, podSelector: { matchLabels: { app: 'pg' } } }],
       ports: [{ port: 6432, protocol: 'TCP' }],
-    });
+    };
+    expect(policy.spec.egress).toContainEqual(toDatabase);
+    // The migration Job's pods: no ingress, DNS and the same database rule only.
+    const migration = policies.find((p) => p.metadata.name === 'rel-litellm-stack-migrate')!;
+    expect(migration.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/component': 'db-migration', 'app.kubernetes.io/instance': 'rel', 'app.kubernetes.io/part-of': 'litellm-stack' });
+    expect(migration.spec.ingress).toEqual([]);
+    expect(migration.spec.egress).toHaveLength(2);
+    expect(migration.spec.egress[1]).toEqual(toDatabase);
+    expect(migration.spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
   });
 
   describe.each(flavors)('CNPG database pods, $flavor flavour', ({ flavor, kind }) => {

@@ -57,7 +57,7 @@ describe.each(helmMajors)('observability (%s)', (major) => {
   it('one worker needs no multiprocess directory', async () => {
     const objects = await render(major, { files: ['ci/11-metrics.yaml'], values: { litellm: { numWorkers: 1 } } });
     expect(envOf(objects).has('PROMETHEUS_MULTIPROC_DIR')).toBe(false);
-    expect(podSpec(objects).volumes.map((v: any) => v.name)).toEqual(['config', 'tmp']);
+    expect(podSpec(objects).volumes.map((v: any) => v.name)).not.toContain('prometheus-multiproc');
   });
 
   it('ServiceMonitor scrapes /metrics/ on the Service\'s named port, selecting exactly the proxy Service', async () => {
@@ -127,7 +127,8 @@ describe.each(helmMajors)('observability (%s)', (major) => {
     const exprs = rules.map((r: any) => r.expr);
     expect(await lintAll(exprs)).toEqual(clean(exprs));
     for (const r of rules) {
-      expect(r.expr).toContain('namespace="ai", service="rel-litellm-stack"');
+      // LiteLLM's series through the ServiceMonitor's target; the cluster exporters' by the proxy containers.
+      expect(r.expr).toMatch(/namespace="ai", (service="rel-litellm-stack"|container="litellm", pod=~"rel-litellm-stack-\.\*")/);
       expect(r.for).toBe('10m');
       expect(['warning', 'critical']).toContain(r.labels.severity);
     }
@@ -137,6 +138,25 @@ describe.each(helmMajors)('observability (%s)', (major) => {
     expect(byName('LiteLLMHighLatency')).toMatch(/^histogram_quantile\(0\.95, .*litellm_request_total_latency_metric_bucket.*> 45$/);
     expect(byName('LiteLLMTargetDown')).toMatch(/^up\{.*\} == 0$/);
     expect(rule.metadata.labels!.release).toBe('kube-prometheus-stack');
+  });
+
+  it('PrometheusRule: memory near the limit, restarts, and with a database or cache their errors and the spend-write backlog', async () => {
+    const rulesOf = async (values: object) =>
+      single(await render(major, { files: ['ci/11-metrics.yaml'], values }), 'PrometheusRule').spec.groups.flatMap((g: any) => g.rules);
+    const withDatabaseAndCache = await rulesOf({ cache: { enabled: true, host: 'dragonfly.cache' }, monitoring: { prometheusRule: { thresholds: { memoryRatio: 0.8, restartsPerHour: 2, spendQueueSize: 5000 } } } });
+    const expr = (name: string) => withDatabaseAndCache.find((r: any) => r.alert === name)?.expr;
+    expect(expr('LiteLLMMemoryNearLimit')).toMatch(/^max by \(pod\) \(container_memory_working_set_bytes\{.*\}\) \/ max by \(pod\) \(kube_pod_container_resource_limits\{.*resource="memory"\}\) > 0\.8$/);
+    expect(expr('LiteLLMRestarting')).toMatch(/increase\(kube_pod_container_status_restarts_total\{.*\}\[1h\]\)\) >= 2$/);
+    expect(expr('LiteLLMDatabaseErrors')).toContain('rate(litellm_postgres_failed_requests_total{');
+    expect(expr('LiteLLMSpendWriteErrors')).toContain('rate(litellm_batch_write_to_db_failed_requests_total{');
+    expect(expr('LiteLLMSpendWriteBacklog')).toMatch(/litellm_in_memory_spend_update_queue_size\{.*\}\) > 5000$/);
+    expect(expr('LiteLLMCacheErrors')).toContain('rate(litellm_redis_failed_requests_total{');
+    const exprs = withDatabaseAndCache.map((r: any) => r.expr);
+    expect(await lintAll(exprs)).toEqual(clean(exprs));
+    // Without a database or cache their alerts would never fire: they are left out.
+    const bare = (await rulesOf({ database: { mode: 'none' } })).map((r: any) => r.alert);
+    expect(bare).toEqual(expect.arrayContaining(['LiteLLMMemoryNearLimit', 'LiteLLMRestarting']));
+    for (const name of ['LiteLLMDatabaseErrors', 'LiteLLMSpendWriteErrors', 'LiteLLMSpendWriteBacklog', 'LiteLLMCacheErrors']) expect(bare).not.toContain(name);
   });
 
   it('tracing and Langfuse: callbacks merged with prometheus, OTEL_* and LANGFUSE_* set, secrets by reference', async () => {

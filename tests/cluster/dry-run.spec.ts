@@ -1,10 +1,9 @@
 // What rendering accepts, the API server must accept too: every ci/ scenario's render, and every fuzz
 // case Helm renders (the same cases as tests/chart/fuzz-values.spec.ts for the seed), sent to a real
 // kube-apiserver with the pinned upstream CRDs (schemas, CEL rules, defaulting) by
-// `kubectl apply --dry-run=server`. The namespaces enforce and warn the baseline Pod Security
-// Standard, so a pod template the admission would refuse shows as a warning and fails the test. Not
-// restricted: the proxy image (ghcr.io/berriai/litellm) runs as root and the chart does not set
-// runAsNonRoot, which restricted requires (the chart README claims no more than baseline).
+// `kubectl apply --dry-run=server`. The namespaces enforce and warn the restricted Pod Security
+// Standard (the chart's pods meet it by default), so a pod template the admission would refuse shows
+// as a warning and fails the test.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -28,13 +27,16 @@ afterAll(async () => {
   await plane?.stop();
 });
 
-/** Creates each namespace the objects name (baseline Pod Security, enforced and warned) once. */
+/** Creates each namespace the objects name (restricted Pod Security, enforced and warned) and its default ServiceAccount, once. */
 async function ensureNamespaces(objects: K8sObject[]): Promise<void> {
   for (const name of new Set(objects.map((o) => o.metadata.namespace!))) {
     if (namespaces.has(name)) continue;
-    const labels = Object.fromEntries(['enforce', 'warn'].flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, 'baseline'], [`pod-security.kubernetes.io/${mode}-version`, 'latest']]));
+    const labels = Object.fromEntries(['enforce', 'warn'].flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, 'restricted'], [`pod-security.kubernetes.io/${mode}-version`, 'latest']]));
     const { status, body } = await plane.api('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
     if (status !== 201 && status !== 409) throw new Error(`creating namespace ${name}: ${status} ${JSON.stringify(body)}`);
+    // What the controller-manager (not started here) would create: the helm test Pods run as `default`.
+    const account = await plane.api('POST', `/api/v1/namespaces/${name}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+    if (account.status !== 201 && account.status !== 409) throw new Error(`creating ${name}/default: ${account.status} ${JSON.stringify(account.body)}`);
     namespaces.add(name);
   }
 }
@@ -92,5 +94,5 @@ it('the dry run is a real check: a schema refusal and a Pod Security warning eac
   hostNetwork.spec.template.spec.hostNetwork = true;
   const objections = (await apiServerObjections([negative, hostNetwork])).join('\n');
   expect(objections).toMatch(/negative-replicas.*spec\.replicas/);
-  expect(objections).toMatch(/PodSecurity "baseline:latest": host namespaces/);
+  expect(objections).toMatch(/PodSecurity "restricted:latest": host namespaces/);
 });

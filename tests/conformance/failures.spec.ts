@@ -25,9 +25,18 @@ const pairs = {
   'gpt-4-1-east2': { modelName: 'gpt-4.1', model: 'azure/gpt-4.1', credential: 'azure_credential_us_east2', info: chat('failover-east2') },
   'claude-pair-a': { modelName: 'claude-pair', model: 'anthropic/claude-haiku-4-5-20251001', credential: 'azure_anthropic', rpm: 100, info: chat('failover-claude-a') },
   'claude-pair-b': { modelName: 'claude-pair', model: 'anthropic/claude-sonnet-4-5-20250929', credential: 'azure_anthropic', info: chat('failover-claude-b') },
-  // No info.id: the chart then uses the entry's key, here the same as the public name.
-  'claude-solo': { modelName: 'claude-solo', model: 'anthropic/claude-haiku-4-5', credential: 'azure_anthropic', info: { mode: 'chat' } },
+  'claude-solo': { modelName: 'claude-solo', model: 'anthropic/claude-haiku-4-5', credential: 'azure_anthropic', info: chat('claude-solo-deployment') },
 };
+
+/**
+ * The config with claude-solo's model_info.id set to its public name, as the chart rendered by default
+ * before it refused that (models.<id>.info.id, corpus case 620): the id defaulted to the entry's key.
+ */
+function withIdAsPublicName(config: any): any {
+  const modelList = config.model_list.map((entry: any) =>
+    entry.model_name === 'claude-solo' ? { ...entry, model_info: { ...entry.model_info, id: 'claude-solo' } } : entry);
+  return { ...config, model_list: modelList };
+}
 
 beforeAll(async () => {
   // ci/02-seed-full's path for the Anthropic endpoint (/anthropic), enabled on top of ci/01-minimal's region.
@@ -41,6 +50,7 @@ beforeAll(async () => {
   };
   input = await renderProxyInput({ files: [oneRegionScenario], values }, [testSecret(existingSecretName)]);
   expect(input.config.router_settings).toMatchObject({ num_retries: 2, allowed_fails: 1, cooldown_time: 30 });
+  input = { ...input, config: withIdAsPublicName(input.config) };
   proxy = await LiteLLMProxy.start(input);
 });
 
@@ -113,6 +123,7 @@ describe('a deployment alone in its group: back-off as the provider advises', ()
   // Why a 529 was not retried before the seed catalog: the chart's model_info.id defaulted to the entry's
   // key, which equalled the public name. LiteLLM's router then takes the name for a deployment id
   // (Router.has_model_id), calls that one deployment and counts no healthy deployments to retry on.
+  // The chart now refuses such an id; the config here is changed after rendering (withIdAsPublicName).
   it('Anthropic 529 once on a deployment whose model_info.id is its public name: not retried, the client gets 500', async () => {
     expect(modelId('claude-solo', 'anthropic/claude-haiku-4-5')).toBe('claude-solo');
     backends.azure_anthropic.failWith = { status: 529, times: 1 };

@@ -16,7 +16,7 @@ const scenario = 'ci/02-seed-full.yaml';
 // name ("o1"/"o3"/"o4" in it, or its `o_series/` marker), Azure from the model the deployment runs.
 const hiddenO3 = (id: string, deployment: string): ModelDeployment => ({
   id, modelName: id, model: `azure/${deployment}`, credential: 'azure_credential_us_east',
-  info: { mode: 'chat', baseModel: 'azure/us/o3-2025-04-16' },
+  info: { mode: 'chat', id: `${id}-deployment`, baseModel: 'azure/us/o3-2025-04-16' },
 });
 const ownDeployments = [hiddenO3('reasoning-prod', 'reasoning-prod'), hiddenO3('reasoning-marked', 'o_series/reasoning-marked')];
 const ids = ['azure_credential_us_east', 'azure_credential_us_east2', 'azure_anthropic', 'azure_ai_cohere_embed', 'azure_ai_cohere_rerank'] as const;
@@ -108,18 +108,23 @@ describe('accepted by LiteLLM, refused by the provider', () => {
   });
 
   // The reasoning rules: "reasoning" is LiteLLM's own cost map's supports_reasoning for the deployment's
-  // base model (validator/cost_map.py), so they hold for every deployment, whatever its name.
+  // base model (validator/cost_map.py), so they hold for every deployment, whatever its name. LiteLLM
+  // 1.80.8 takes any Azure 400 with "invalid_request_error" for a ContentPolicyViolationError and
+  // retries it: every attempt is the same request, and every one is refused.
   it('max_tokens to o3 deployed as "reasoning-prod": passed through unchanged, refused by Azure', async () => {
     const result = await probe('/v1/chat/completions', { model: 'reasoning-prod', max_tokens: 100, messages: [] });
-    expect(result.upstream.map((request) => [request.deployment, request.body.max_tokens]), result.text).toEqual([['reasoning-prod', 100]]);
-    expect(result.rules).toEqual(['reasoning:max_tokens']);
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(new Set(result.upstream.map((request) => JSON.stringify([request.deployment, request.body.max_tokens])))).toEqual(new Set([JSON.stringify(['reasoning-prod', 100])]));
+    expect(result.rules).toEqual(result.upstream.map(() => 'reasoning:max_tokens'));
     expect(result.status).toBe(400);
+    expect(result.text).toContain('ContentPolicyViolationError');
   });
 
   it('a non-default temperature to o3 deployed as "reasoning-prod": passed through, refused by Azure', async () => {
     const result = await probe('/v1/chat/completions', { model: 'reasoning-prod', temperature: 0.2, messages: [] });
-    expect(result.upstream.map((request) => request.body.temperature), result.text).toEqual([0.2]);
-    expect(result.rules).toEqual(['reasoning:temperature']);
+    expect(result.upstream.length, result.text).toBeGreaterThan(0);
+    expect(new Set(result.upstream.map((request) => request.body.temperature))).toEqual(new Set([0.2]));
+    expect(result.rules).toEqual(result.upstream.map(() => 'reasoning:temperature'));
     expect(result.status).toBe(400);
   });
 });

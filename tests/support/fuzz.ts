@@ -1,8 +1,9 @@
 // The schema-driven fuzz cases, shared by the rendering fuzz test (tests/chart/fuzz-values.spec.ts)
 // and the API-server dry run (tests/cluster/dry-run.spec.ts), so both see the same cases for a seed.
 // Each case starts from a scenario (defaults, ci/40, ci/41) and sets one to three values drawn from
-// values.schema.json: valid ones, and mutations just outside it (a broken pattern, a bound crossed,
-// another type). FUZZ_SEED and FUZZ_RUNS reproduce or widen a run.
+// values.schema.json (typed fields, and open-map keys bounded like one): valid ones, and mutations
+// just outside it (a broken pattern, a bound crossed, another type). FUZZ_SEED and FUZZ_RUNS
+// reproduce or widen a run.
 import fc from 'fast-check';
 import type { JSONSchema7 } from 'json-schema';
 import { helmMajors, type HelmMajor } from '../../tools/helm.ts';
@@ -30,13 +31,21 @@ interface Leaf {
   schema: JSONSchema7;
 }
 
+/** The key of an exact-key pattern (`^num_retries$`): an open map's key bounded like a typed field. */
+const exactKey = (pattern: string) => /^\^([a-z0-9_]+)\$$/.exec(pattern)?.[1];
+
 /** Every typed leaf of the schema that `values` reaches (map entries present in it), set or not. */
 function leaves(schema: JSONSchema7, values: any, path: Path = []): Leaf[] {
+  const bounded = Object.entries(schema.patternProperties ?? {}).flatMap(([pattern, child]) => {
+    const key = exactKey(pattern);
+    return key && typeof child === 'object' ? leaves(child, values?.[key], [...path, key]) : [];
+  });
   if (schema.properties) {
     return Object.entries(schema.properties).flatMap(([key, child]) =>
       typeof child === 'object' ? leaves(child, values?.[key], [...path, key]) : [],
-    );
+    ).concat(bounded);
   }
+  if (bounded.length > 0) return bounded;
   if (schema.patternProperties && values && typeof values === 'object') {
     const [pattern, item] = Object.entries(schema.patternProperties)[0]!;
     return Object.keys(values)
@@ -66,7 +75,8 @@ function valid(schema: JSONSchema7): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? (schema.minimum ?? 0) + 1000 });
+      // Small numbers unless the bound is a real one (not int32's): a billion replicas only trips the connection check.
+      return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum !== undefined && schema.maximum < 2 ** 31 - 1 ? schema.maximum : (schema.minimum ?? 0) + 1000 });
     case 'number':
       return fc.double({ min: (schema.exclusiveMinimum as number | undefined) ?? schema.minimum ?? 0, max: schema.maximum ?? 1e6, noNaN: true, minExcluded: schema.exclusiveMinimum !== undefined });
     case 'array':

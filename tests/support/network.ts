@@ -1,6 +1,7 @@
 // What the proxy really calls, read from what the chart rendered (config.yaml, env, custom
 // resources) rather than from the templates' own derivation, and whether a rendered network policy
 // lets each of those calls out. Used by tests/chart/networkpolicy.spec.ts.
+import { publicEndpoints } from '../../packages/catalog/src/index.ts';
 import { liteLLMConfig, proxyContainer, type K8sObject } from './chart.ts';
 
 export interface Dependency {
@@ -20,13 +21,24 @@ function urlDependency(name: string, url: string): Dependency {
   return { name, host: parsed.hostname, port: parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80, protocol: 'TCP' };
 }
 
+/**
+ * Where LiteLLM sends a credential's requests when it has no api_base: its provider's public API
+ * (LiteLLM's own default for OpenAI-compatible providers, extracted from 1.80.8; the SDK defaults otherwise).
+ */
+function defaultEndpoint(credential: any): string {
+  const values = credential.credential_values;
+  const endpoint = publicEndpoints[credential.credential_info.custom_llm_provider];
+  if (!endpoint) throw new Error(`credential ${credential.credential_name}: no api_base and no public endpoint known`);
+  return endpoint.replace('{region}', values.aws_region_name).replace('{location}', values.vertex_location).replace('https://global-', 'https://');
+}
+
 /** Every endpoint the proxy connects to in this render, besides DNS. */
 export function proxyDependencies(objects: K8sObject[], namespace: string): Dependency[] {
   const config = liteLLMConfig(objects);
   const env: { name: string; value?: string }[] = proxyContainer(objects).env ?? [];
   const deps: Dependency[] = [];
   const apiBases = new Set<string>();
-  for (const credential of config.credential_list ?? []) apiBases.add(credential.credential_values.api_base);
+  for (const credential of config.credential_list ?? []) apiBases.add(credential.credential_values.api_base ?? defaultEndpoint(credential));
   for (const model of config.model_list ?? []) if (model.litellm_params.api_base) apiBases.add(model.litellm_params.api_base);
   for (const base of apiBases) deps.push(urlDependency(`provider ${base}`, base));
   const cache = config.litellm_settings?.cache_params;

@@ -90,10 +90,11 @@ export function setPath(values: unknown, path: Path, value: unknown): void {
   node[path.at(-1)!] = value;
 }
 
-/** The ways Helm 3 (`a.b.0`) and Helm 4 (`/a/b/0`, JSON pointer) name a values path. */
+/** The ways Helm 3 (`a.b.0`), Helm 4 (`/a/b/0`, JSON pointer) and the chart's own messages (`a.b[0]`) name a values path. */
 export function pathForms(path: Path): string[] {
   const keys = path.map(String);
-  return [keys.join('.'), `/${keys.map((key) => key.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`];
+  const indexed = path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+  return [...new Set([keys.join('.'), `/${keys.map((key) => key.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`, indexed])];
 }
 
 /** Whether an error message names the path (the path must end there, not run on into a longer key). */

@@ -5,7 +5,11 @@
 // can check what the real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seedCatalog, type ModelDeployment, type Provider } from '../../packages/catalog/src/index.ts';
+import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
+
+/** The providers this fake speaks: the seed's. */
+export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere'] as const;
+export type FakedProvider = (typeof fakedProviders)[number];
 import { profileFor, ProviderValidator, type Rejection } from './validator.ts';
 
 export type UpstreamKind = 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank';
@@ -31,7 +35,7 @@ export interface RecordedRequest {
 }
 
 /** The paths each provider serves, relative to the credential's apiBase (which may carry a path itself). */
-const routes: Record<Provider, Array<[string, UpstreamKind]>> = {
+const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
   azure: [
     ['/openai/deployments/([^/]+)/chat/completions', 'azure-chat'],
     ['/openai/deployments/([^/]+)/embeddings', 'azure-embeddings'],
@@ -46,7 +50,7 @@ const routes: Record<Provider, Array<[string, UpstreamKind]>> = {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Which provider call a path is for a provider under `basePath` (anchored both ends), and the Azure deployment it names. */
-export function classifyPath(provider: Provider, path: string, basePath = ''): { kind: UpstreamKind | undefined; deployment: string | undefined } {
+export function classifyPath(provider: FakedProvider, path: string, basePath = ''): { kind: UpstreamKind | undefined; deployment: string | undefined } {
   for (const [route, kind] of routes[provider]) {
     const match = new RegExp(`^${escapeRegExp(basePath)}${route}$`).exec(path);
     if (match) return { kind, deployment: match[1] && decodeURIComponent(match[1]) };
@@ -146,7 +150,7 @@ export interface Failure {
 }
 
 /** The provider's own error body for a failure status (429 rate limit, 529 overloaded, 5xx). */
-export function failureBody(provider: Provider, failure: Failure): object {
+export function failureBody(provider: FakedProvider, failure: Failure): object {
   const seconds = Math.ceil((failure.retryAfterMs ?? 0) / 1000);
   switch (provider) {
     case 'azure':
@@ -189,7 +193,7 @@ export class FakeBackend {
 
   constructor(
     readonly name: string,
-    readonly provider: Provider,
+    readonly provider: FakedProvider,
     /** Shared by the backends of one startBackends call. */
     readonly validator: ProviderValidator,
     /** The path of the credential's apiBase in the scenario (`/anthropic`), kept as users write it. */
@@ -291,7 +295,8 @@ export async function startBackends<T extends string>(ids: readonly T[], basePat
   const providerOf = (id: string) => {
     const credential = seedCatalog.credentials.find((candidate) => candidate.id === id);
     if (!credential) throw new Error(`no seed credential ${id}`);
-    return credential.provider;
+    if (!(fakedProviders as readonly string[]).includes(credential.provider)) throw new Error(`no fake for provider ${credential.provider}`);
+    return credential.provider as FakedProvider;
   };
   const started = await Promise.all(ids.map((id) => new FakeBackend(id, providerOf(id), validator, basePaths[id]).start()));
   return Object.fromEntries(started.map((backend) => [backend.name, backend])) as Backends<T>;

@@ -1,7 +1,7 @@
 // Starts the real LiteLLM proxy (from the project's .venv) with exactly the config.yaml, env and args
 // the chart rendered, on 127.0.0.1, offline, in a clean working directory; stops it again.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -15,6 +15,8 @@ export interface ProxyInput {
   env: Record<string, string>;
   /** The container's args (`--config /app/config.yaml --port 4000 …`). */
   args: string[];
+  /** The config directory's files as rendered (config.yaml and included model files), when they are to be used as they are. */
+  files?: Record<string, string>;
 }
 
 /**
@@ -105,7 +107,10 @@ export class LiteLLMProxy {
     }
     const dir = mkdtempSync(join(tmpdir(), 'conformance-litellm-'));
     const configPath = join(dir, 'config.yaml');
-    writeFileSync(configPath, stringify(input.config));
+    for (const [path, text] of Object.entries(input.files ?? { 'config.yaml': stringify(input.config) })) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
     const port = await freePort();
     const log = openSync(join(dir, 'litellm.log'), 'w');
     const started = Date.now();

@@ -29,7 +29,7 @@ export const oneRegionScenario = valuesFile({ credentials: { azure_credential_us
 
 /** A Secret with the master and salt keys, every seed credential's key, and `extra` keys. */
 export function testSecret(name: string, extra: Record<string, string> = {}): TestSecret {
-  const credentialKeys = seedCatalog.credentials.map((credential) => [credential.secretKeys.apiKey, apiKeyFor(credential)]);
+  const credentialKeys = seedCatalog.credentials.map((credential) => [credential.secretKeys!.apiKey!, apiKeyFor(credential)]);
   return { name, data: { LITELLM_MASTER_KEY: masterKey, LITELLM_SALT_KEY: saltKey, ...Object.fromEntries(credentialKeys), ...extra } };
 }
 

@@ -99,6 +99,8 @@ export function expectedUpstream(model: ModelDeployment, credential: Credential,
       };
     case 'cohere':
       return { kind: 'cohere-rerank', headers: { authorization: `Bearer ${apiKey}` }, body: { model: name } };
+    default:
+      throw new Error(`no fake upstream for provider ${credential.provider}`);
   }
 }
 

@@ -114,8 +114,9 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- if and .Values.podDisruptionBudget.enabled (gt $minReplicas 1) (ge (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- fail (printf "podDisruptionBudget.maxUnavailable: %d lets a disruption take all %d replicas at once, so the PDB protects nothing; lower it below the replica count" (int .Values.podDisruptionBudget.maxUnavailable) $minReplicas) -}}
 {{- end -}}
-{{- $volumes := dict "config" true "prometheus-multiproc" true -}}
-{{- $mounts := dict "/app/config.yaml" true (include "litellm-stack.observability.multiprocDir" .) true -}}
+{{- /* Every name and path the chart may use, whether or not this render needs it: a later values change must not clash. */ -}}
+{{- $volumes := dict "config" true "config-models" true "prometheus-multiproc" true "credential-files" true -}}
+{{- $mounts := dict "/app/config.yaml" true "/app/models" true (include "litellm-stack.observability.multiprocDir" .) true (include "litellm-stack.providers.data" . | fromJson).filesDir true -}}
 {{- range include "litellm-stack.proxy.writableDirs" . | fromJsonArray -}}
 {{- $_ := set $volumes .name true -}}
 {{- $_ := set $mounts .mountPath true -}}
@@ -235,9 +236,6 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- if and $credential.apiBase $credential.resourceName -}}
 {{- fail (printf "credentials.%s.resourceName: set either resourceName or apiBase; with both, apiBase wins silently" $id) -}}
 {{- end -}}
-{{- if not (or $credential.apiBase $credential.resourceName) -}}
-{{- fail (printf "credentials.%s: enabled without an endpoint (apiBase and resourceName are empty); set apiBase, or resourceName for Azure OpenAI" $id) -}}
-{{- end -}}
 {{- $base := urlParse (include "litellm-stack.credentials.apiBase" $credential) -}}
 {{- if and (eq $credential.provider "azure") (or (and $base.path (ne $base.path "/")) $base.query) -}}
 {{- fail (printf "credentials.%s.apiBase: Azure OpenAI's api_base is the resource endpoint (https://<resource>.openai.azure.com) without path or query; LiteLLM appends /openai/deployments/… and api-version itself" $id) -}}
@@ -253,10 +251,14 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- end -}}
 {{- end -}}
 
-{{/* config.yaml must fit a ConfigMap (1 MiB for all of its data). */}}
+{{/* Each config file must fit its ConfigMap (1 MiB for all of its data). Input: (dict "file" name "config" text). */}}
 {{- define "litellm-stack.checks.configSize" -}}
 {{- if gt (len .config) 1000000 -}}
+{{- if eq .file "config.yaml" -}}
 {{- fail (printf "models: config.yaml would be %d bytes, more than a ConfigMap holds (1 MiB); disable models you do not serve (models.<id>.enabled: false)" (len .config)) -}}
+{{- else -}}
+{{- fail (printf "modelListSplitBytes: the model file %s would be %d bytes, more than a ConfigMap holds (1 MiB); lower modelListSplitBytes so that more, smaller files hold the models" .file (len .config)) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

@@ -3,16 +3,20 @@ LiteLLM's config.yaml, assembled from values. Only enabled models whose credenti
 rendered; secret values appear only as os.environ/NAME references to env vars from the Secret.
 */}}
 
-{{/* A credential's api_base: apiBase, or the Azure OpenAI endpoint of resourceName. */}}
-{{- define "litellm-stack.credentials.apiBase" -}}
-{{- if .apiBase -}}{{ .apiBase }}{{- else if .resourceName -}}{{ printf "https://%s.openai.azure.com" .resourceName }}{{- end -}}
-{{- end -}}
-
 {{/*
 The models that are rendered, as JSON {id: credentialId}. Fails on a model whose credential does not
-exist or whose provider prefix does not match its credential's provider.
+exist or whose provider (as LiteLLM resolves it) is not its credential's. Computed once per render and
+kept in the root context, which Helm shares between all of the chart's templates (several read it).
 */}}
 {{- define "litellm-stack.models.rendered" -}}
+{{- if not (hasKey . "litellmStackRenderedModels") -}}
+{{- $_ := set . "litellmStackRenderedModels" (include "litellm-stack.models.select" .) -}}
+{{- end -}}
+{{- .litellmStackRenderedModels -}}
+{{- end -}}
+
+{{- define "litellm-stack.models.select" -}}
+{{- $data := include "litellm-stack.providers.data" . | fromJson -}}
 {{- $rendered := dict -}}
 {{- $skipped := list -}}
 {{- $credentials := .Values.credentials | default dict -}}
@@ -22,8 +26,12 @@ exist or whose provider prefix does not match its credential's provider.
 {{- if not $credential -}}
 {{- fail (printf "models.%s.credential: unknown credential %q; it must be one of the ids under credentials: %s" $id $model.credential (keys $credentials | sortAlpha | join ", ")) -}}
 {{- end -}}
-{{- if not (hasPrefix (printf "%s/" $credential.provider) $model.model) -}}
-{{- fail (printf "models.%s.model: %q does not match credential %q (provider %s): the model must start with \"%s/\"" $id $model.model $model.credential $credential.provider $credential.provider) -}}
+{{- $provider := include "litellm-stack.providers.ofModel" (dict "data" $data "model" $model) -}}
+{{- if not $provider -}}
+{{- fail (printf "models.%s.model: LiteLLM cannot tell the provider of %q: start it with \"%s/\" (credential %q), or use a model name LiteLLM knows without a prefix" $id $model.model $credential.provider $model.credential) -}}
+{{- end -}}
+{{- if ne $provider $credential.provider -}}
+{{- fail (printf "models.%s.model: %q does not match credential %q (provider %s): LiteLLM resolves it to provider %s; the model must start with \"%s/\"" $id $model.model $model.credential $credential.provider $provider $credential.provider) -}}
 {{- end -}}
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
@@ -46,12 +54,11 @@ exist or whose provider prefix does not match its credential's provider.
 {{/*
 Fails on a models.<id>.params key that a typed field or the chart itself renders: the typed field
 says what it is and is checked; model and credential come from the entry (api_base: secrets.refuseKeyRedirect).
+Input: (dict "id" ID "key" KEY "typed" {litellm_params key: typed field}).
 */}}
 {{- define "litellm-stack.models.checkParam" -}}
-{{- $typed := dict "thinking" "thinking" -}}
-{{- range include "litellm-stack.models.typedParams" .root | fromJsonArray -}}{{- $_ := set $typed (snakecase .) . -}}{{- end -}}
-{{- if hasKey $typed .key -}}
-{{- fail (printf "models.%s.params.%s: a typed field renders litellm_params.%s; set models.%s.%s instead" .id .key .key .id (get $typed .key)) -}}
+{{- if hasKey .typed .key -}}
+{{- fail (printf "models.%s.params.%s: a typed field renders litellm_params.%s; set models.%s.%s instead" .id .key .key .id (get .typed .key)) -}}
 {{- end -}}
 {{- if has .key (list "model" "litellm_credential_name") -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself from models.%s.model and models.%s.credential" .id .key .key .id .id) -}}
@@ -100,25 +107,77 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- toJson (merge (deepCopy .managed) (.extra | default dict)) -}}
 {{- end -}}
 
+{{/*
+LiteLLM's config.yaml and, past modelListSplitBytes, the model files it includes, as
+{file name: YAML text} in .litellmStackConfigFiles of the root context: built once per render (Helm
+shares the root context between the chart's templates), read by the ConfigMaps and the Deployment.
+*/}}
+{{- define "litellm-stack.config.files" -}}
+{{- if not (hasKey . "litellmStackConfigFiles") -}}
+{{- $files := dict -}}
+{{- include "litellm-stack.config.document" (dict "root" . "files" $files) -}}
+{{- $_ := set . "litellmStackConfigFiles" $files -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The model files config.yaml includes when it would be larger than modelListSplitBytes, set into
+.out as {file name: [model_list entries]}: as many files as the next power of two of twice its size over
+the limit (at most 256), each model in the file its id's sha256 picks. Adding a model rewrites one
+file; only a doubling of the count moves models between files. LiteLLM's include: extends the main
+config's lists with the included files' (ProxyConfig._process_includes).
+*/}}
+{{- define "litellm-stack.config.modelFiles" -}}
+{{- $count := 1 -}}
+{{- range until 8 -}}{{- if lt (mul $count $.limit) (mul 2 $.size) -}}{{- $count = mul $count 2 -}}{{- end -}}{{- end -}}
+{{- $buckets := .out -}}
+{{- range $index := until (int $count) -}}{{- $_ := set $buckets (printf "models-%03d.yaml" $index) list -}}{{- end -}}
+{{- range $id, $entry := $.entries -}}
+{{- $name := printf "models-%03d.yaml" (mod (sha256sum $id | substr 0 2 | printf "0x%s" | int) $count) -}}
+{{- $_ := set $buckets $name (append (get $buckets $name) $entry) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* What rolls the pods when the config changes: config.yaml's sha256, or with model files the sha256 of every file's. */}}
+{{- define "litellm-stack.config.checksum" -}}
+{{- if eq (len .) 1 -}}
+{{- get . "config.yaml" | sha256sum -}}
+{{- else -}}
+{{- $sums := list -}}
+{{- range $file, $text := . -}}{{- $sums = append $sums (printf "%s %s" (sha256sum $text) $file) -}}{{- end -}}
+{{- join "\n" $sums | sha256sum -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "litellm-stack.config.document" -}}
-{{- $root := . -}}
-{{- $rendered := include "litellm-stack.models.rendered" . | fromJson -}}
-{{- $modelList := list -}}
+{{- $root := .root -}}
+{{- $rendered := include "litellm-stack.models.rendered" $root | fromJson -}}
+{{- $data := include "litellm-stack.providers.data" $root | fromJson -}}
+{{- $entries := dict -}}
 {{- $deploymentIds := dict -}}
+{{- $publicNames := dict -}}
+{{- range $id, $credentialId := $rendered -}}
+{{- $_ := set $publicNames (get $root.Values.models $id).modelName $id -}}
+{{- end -}}
+{{- /* Once, not per model: {typed field: litellm_params key}, and its inverse with thinking for checkParam. */ -}}
+{{- $snakeOf := dict -}}
+{{- $typed := dict "thinking" "thinking" -}}
+{{- range include "litellm-stack.models.typedParams" $root | fromJsonArray -}}
+{{- $_ := set $snakeOf . (snakecase .) -}}
+{{- $_ := set $typed (snakecase .) . -}}
+{{- end -}}
 {{- range $id, $credentialId := $rendered -}}
 {{- $model := get $root.Values.models $id -}}
 {{- $credential := get $root.Values.credentials $credentialId -}}
 {{- $params := dict "model" $model.model -}}
 {{- if eq $model.info.mode "realtime" -}}
 {{- /* LiteLLM does not resolve litellm_credential_name for realtime requests: inline the credential. */ -}}
-{{- $_ := set $params "api_base" (include "litellm-stack.credentials.apiBase" $credential) -}}
-{{- $_ := set $params "api_key" (printf "os.environ/%s" $credential.secretKeys.apiKey) -}}
-{{- if $credential.apiVersion -}}{{- $_ := set $params "api_version" $credential.apiVersion -}}{{- end -}}
+{{- $params = merge $params (include "litellm-stack.credentials.values" (dict "data" $data "id" $credentialId "credential" $credential) | fromJson) -}}
 {{- else -}}
 {{- $_ := set $params "litellm_credential_name" $credentialId -}}
 {{- end -}}
-{{- range $key := include "litellm-stack.models.typedParams" $root | fromJsonArray -}}
-{{- if hasKey $model $key -}}{{- $_ := set $params (snakecase $key) (get $model $key) -}}{{- end -}}
+{{- range $key, $snake := $snakeOf -}}
+{{- if hasKey $model $key -}}{{- $_ := set $params $snake (get $model $key) -}}{{- end -}}
 {{- end -}}
 {{- with $model.thinking -}}
 {{- $thinking := dict "type" .type -}}
@@ -126,9 +185,9 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- $_ := set $params "thinking" $thinking -}}
 {{- end -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" $model.params "path" (printf "models.%s.params" $id) "section" "litellm_params in config.yaml (a ConfigMap)") -}}
-{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
+{{- include "litellm-stack.secrets.refuseKeyRedirect" (dict "data" $data "id" $id "params" $model.params "credentialId" $credentialId "credential" $credential) -}}
 {{- range $key, $value := $model.params -}}
-{{- include "litellm-stack.models.checkParam" (dict "root" $root "id" $id "key" $key) -}}
+{{- include "litellm-stack.models.checkParam" (dict "id" $id "key" $key "typed" $typed) -}}
 {{- if hasKey $params $key -}}
 {{- fail (printf "models.%s.params.%s: the chart renders litellm_params.%s itself; use the model's own field" $id $key $key) -}}
 {{- end -}}
@@ -137,46 +196,73 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
 {{- if and $root.Values.litellm.backgroundHealthChecks (eq $model.info.mode "audio_speech") (not $model.info.disableBackgroundHealthCheck) (not $model.info.healthCheckVoice) -}}
 {{- fail (printf "models.%s.info.healthCheckVoice: is required for mode audio_speech while litellm.backgroundHealthChecks is on (the check synthesises speech with it); or set models.%s.info.disableBackgroundHealthCheck: true" $id $id) -}}
 {{- end -}}
+{{- if and $root.Values.litellm.backgroundHealthChecks (contains "*" $model.model) (not $model.info.disableBackgroundHealthCheck) (not $model.info.healthCheckModel) -}}
+{{- fail (printf "models.%s.info.healthCheckModel: is required for a wildcard deployment (%s) while litellm.backgroundHealthChecks is on (the check cannot call a model with \"*\"); name a concrete model, or set models.%s.info.disableBackgroundHealthCheck: true" $id $model.model $id) -}}
+{{- end -}}
 {{- $info := dict "id" ($model.info.id | default $id) -}}
 {{- with get $deploymentIds $info.id -}}
 {{- fail (printf "models.%s.info.id: %q is already the model_info.id of models.%s; LiteLLM keys deployments (and their spend) on it, so it must be unique" $id $info.id .) -}}
+{{- end -}}
+{{- /* LiteLLM's router looks a requested name up as a deployment id before its model groups. */ -}}
+{{- with get $publicNames $info.id -}}
+{{- fail (printf "models.%s.info.id: %q is also the public name (modelName) of models.%s; LiteLLM 1.80.8 then sends every request for %q to this one deployment, without retries or failover: set models.%s.info.id to another value (the id defaults to the entry's key)" $id $info.id . $info.id $id) -}}
 {{- end -}}
 {{- $_ := set $deploymentIds $info.id $id -}}
 {{- range $key, $value := omit $model.info "id" "unpricedBaseModel" -}}
 {{- $_ := set $info (snakecase $key) $value -}}
 {{- end -}}
-{{- $modelList = append $modelList (dict "model_name" $model.modelName "litellm_params" $params "model_info" $info) -}}
+{{- $_ := set $entries $id (dict "model_name" $model.modelName "litellm_params" $params "model_info" $info) -}}
 {{- end -}}
 
 {{- $credentialList := list -}}
-{{- range $id, $credential := .Values.credentials -}}
+{{- range $id, $credential := $root.Values.credentials -}}
 {{- if $credential.enabled -}}
-{{- $credentialValues := dict "api_base" (include "litellm-stack.credentials.apiBase" $credential) "api_key" (printf "os.environ/%s" $credential.secretKeys.apiKey) -}}
-{{- if $credential.apiVersion -}}{{- $_ := set $credentialValues "api_version" $credential.apiVersion -}}{{- end -}}
+{{- include "litellm-stack.credentials.check" (dict "data" $data "id" $id "credential" $credential) -}}
+{{- $credentialValues := include "litellm-stack.credentials.values" (dict "data" $data "id" $id "credential" $credential) | fromJson -}}
 {{- $credentialInfo := dict "custom_llm_provider" $credential.provider "description" ($credential.description | default $id) -}}
 {{- $credentialList = append $credentialList (dict "credential_name" $id "credential_values" $credentialValues "credential_info" $credentialInfo) -}}
 {{- end -}}
 {{- end -}}
 
-{{- $litellm := .Values.litellm -}}
-{{- $hints := include "litellm-stack.config.settingsHints" . | fromJson -}}
+{{- $litellm := $root.Values.litellm -}}
+{{- $hints := include "litellm-stack.config.settingsHints" $root | fromJson -}}
 {{- range $key, $_ := $litellm.settings -}}
 {{- if hasKey $hints $key -}}{{- fail (printf "litellm.settings.%s: %s" $key (get $hints $key)) -}}{{- end -}}
 {{- end -}}
-{{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" . | fromJson) (include "litellm-stack.observability.litellmSettings" . | fromJson) -}}
+{{- $litellmManaged := merge (include "litellm-stack.cache.litellmSettings" $root | fromJson) (include "litellm-stack.observability.litellmSettings" $root | fromJson) -}}
 {{- $litellmSettings := include "litellm-stack.config.settings" (dict "managed" $litellmManaged "extra" $litellm.settings "path" "litellm.settings" "section" "litellm_settings") | fromJson -}}
 {{- $generalManaged := dict "master_key" "os.environ/LITELLM_MASTER_KEY" "background_health_checks" $litellm.backgroundHealthChecks "proxy_batch_write_at" $litellm.proxyBatchWriteAt -}}
 {{- if $litellm.backgroundHealthChecks -}}{{- $_ := set $generalManaged "health_check_interval" $litellm.healthCheckInterval -}}{{- end -}}
-{{- $generalManaged = merge $generalManaged (include "litellm-stack.database.generalSettings" . | fromJson) -}}
+{{- $generalManaged = merge $generalManaged (include "litellm-stack.database.generalSettings" $root | fromJson) -}}
 {{- $generalSettings := include "litellm-stack.config.settings" (dict "managed" $generalManaged "extra" $litellm.generalSettings "path" "litellm.generalSettings" "section" "general_settings") | fromJson -}}
 {{- $router := $litellm.router -}}
 {{- $routerManaged := dict "routing_strategy" $router.routingStrategy "num_retries" $router.numRetries "allowed_fails" $router.allowedFails "cooldown_time" $router.cooldownTime "timeout" $router.timeout -}}
-{{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" . | fromJson) -}}
+{{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" $root | fromJson) -}}
 {{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
+{{- /* In chunks: append copies the list, so one long list would cost quadratic time in the models. */ -}}
+{{- $modelList := list -}}
+{{- $chunk := list -}}
+{{- range $id, $entry := $entries -}}
+{{- $chunk = append $chunk $entry -}}
+{{- if eq (len $chunk) 128 -}}{{- $modelList = concat $modelList $chunk -}}{{- $chunk = list -}}{{- end -}}
+{{- end -}}
+{{- if $chunk -}}{{- $modelList = concat $modelList $chunk -}}{{- end -}}
 {{- $document := dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
 {{- with $litellm.guardrails -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
 {{- $_ := set $document "guardrails" . -}}
 {{- end -}}
-{{- toYaml $document -}}
+{{- $config := toYaml $document -}}
+{{- $limit := int $root.Values.modelListSplitBytes -}}
+{{- if le (len $config) $limit -}}
+{{- $_ := set .files "config.yaml" $config -}}
+{{- else -}}
+{{- $modelFiles := dict -}}
+{{- include "litellm-stack.config.modelFiles" (dict "entries" $entries "size" (len $config) "limit" $limit "out" $modelFiles) -}}
+{{- range $name, $list := $modelFiles -}}{{- $_ := set $.files $name (toYaml (dict "model_list" $list)) -}}{{- end -}}
+{{- $include := list -}}
+{{- range $name, $_ := $modelFiles -}}{{- $include = append $include (printf "models/%s" $name) -}}{{- end -}}
+{{- $_ := set $document "include" $include -}}
+{{- $_ := set .files "config.yaml" (toYaml (omit $document "model_list")) -}}
+{{- end -}}
 {{- end -}}

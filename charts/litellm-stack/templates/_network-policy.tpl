@@ -57,11 +57,10 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- toJson (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (dict "cnpg.io/cluster" (include "litellm-stack.database.clusterName" .))) -}}
 {{- end -}}
 
-{{/* Everything the proxy calls, one rule per dependency of an enabled feature. */}}
-{{- define "litellm-stack.networkPolicy.proxyEgress" -}}
-{{- $root := . -}}
+{{/* The egress rule to the database, as a JSON list (empty with database.mode none). */}}
+{{- define "litellm-stack.networkPolicy.databaseEgress" -}}
 {{- $peers := .Values.networkPolicy.peers -}}
-{{- $rules := list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson) -}}
+{{- $rules := list -}}
 {{- if eq .Values.database.mode "cnpg" -}}
 {{- $rules = append $rules (dict "name" "database" "peer" (include "litellm-stack.networkPolicy.cnpgPeer" . | fromJson) "ports" (list (dict "port" 5432 "protocol" "TCP"))) -}}
 {{- else if eq .Values.database.mode "external" -}}
@@ -71,6 +70,26 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- end -}}
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.hostRule" (dict "root" . "name" "database" "host" "" "port" 5432 "override" $peers.database) | fromJson) -}}
 {{- end -}}
+{{- toJson $rules -}}
+{{- end -}}
+
+{{/*
+The migration Job's pods: no caller, and they call only DNS and the database. Rendered whenever the
+Job can run (on upgrades), so it is in place before the pre-upgrade hook starts.
+*/}}
+{{- define "litellm-stack.networkPolicy.migration" -}}
+{{- toJson (dict
+  "name" (include "litellm-stack.names.component" (dict "root" . "component" "migrate"))
+  "podLabels" (include "litellm-stack.database.migrationSelector" . | fromYaml)
+  "ingress" list
+  "egress" (concat (list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson)) (include "litellm-stack.networkPolicy.databaseEgress" . | fromJsonArray))) -}}
+{{- end -}}
+
+{{/* Everything the proxy calls, one rule per dependency of an enabled feature. */}}
+{{- define "litellm-stack.networkPolicy.proxyEgress" -}}
+{{- $root := . -}}
+{{- $peers := .Values.networkPolicy.peers -}}
+{{- $rules := concat (list (include "litellm-stack.networkPolicy.dnsRule" . | fromJson)) (include "litellm-stack.networkPolicy.databaseEgress" . | fromJsonArray) -}}
 {{- if .Values.cache.enabled -}}
 {{- $cache := include "litellm-stack.cache.endpoint" . | fromJson -}}
 {{- $override := $peers.cache -}}
@@ -93,9 +112,23 @@ Precedence: override cidr, override namespace, an IPv4 address, an in-cluster se
 {{- if .Values.langfuse.enabled -}}
 {{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" . "name" "langfuse" "url" .Values.langfuse.host "override" $peers.langfuse) | fromJson) -}}
 {{- end -}}
+{{- $providers := include "litellm-stack.providers.data" . | fromJson -}}
 {{- range $id, $credential := .Values.credentials -}}
 {{- if $credential.enabled -}}
-{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" (include "litellm-stack.credentials.apiBase" $credential)) | fromJson) -}}
+{{- $endpoint := include "litellm-stack.credentials.endpoint" (dict "data" $providers "credential" $credential) -}}
+{{- if not $endpoint -}}
+{{- fail (printf "credentials.%s.apiBase: the network policy needs the host provider %s is reached at, and LiteLLM has no default endpoint for it; set apiBase" $id $credential.provider) -}}
+{{- end -}}
+{{- /* An in-cluster api_base (a self-hosted server's Service) becomes a pod peer through peerOf. */ -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "provider %s" $id) "url" $endpoint) | fromJson) -}}
+{{- /* Token exchanges: Entra ID without a key, AWS STS and Google's token endpoint without static keys. */ -}}
+{{- $family := include "litellm-stack.providers.family" (dict "data" $providers "provider" $credential.provider) -}}
+{{- $secretKeys := $credential.secretKeys | default dict -}}
+{{- if or (and (eq $family "azure") (not $secretKeys.apiKey)) (and (eq $family "bedrock") (not $secretKeys.awsAccessKeyId)) (eq $family "vertex") -}}
+{{- range get $providers.identityEndpoints $family -}}
+{{- $rules = append $rules (include "litellm-stack.networkPolicy.urlRule" (dict "root" $root "name" (printf "identity %s" $id) "url" (. | replace "{region}" ($credential.awsRegionName | default ""))) | fromJson) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if not .Values.litellm.localModelCostMap -}}

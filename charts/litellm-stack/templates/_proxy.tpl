@@ -1,6 +1,6 @@
 {{/*
 The proxy container's environment, as a YAML list. Names are unique (Helm 4 applies server-side).
-Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders the config once.
+Takes (dict "root" $ "files" <config files as rendered, litellm-stack.config.files>).
 */}}
 {{- define "litellm-stack.proxy.env" -}}
 {{- $root := .root -}}
@@ -21,14 +21,20 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- /* The chart's own names are fixed; a credential's Secret key (its env var) is what a value can make collide. */ -}}
 {{- $names := dict -}}
 {{- range $env -}}{{- $_ := set $names .name "the chart" -}}{{- end -}}
+{{- $providers := include "litellm-stack.providers.data" $root | fromJson -}}
 {{- range $id, $credential := $root.Values.credentials -}}
-{{- if and $credential.enabled (hasKey $names $credential.secretKeys.apiKey) -}}
-{{- fail (printf "credentials.%s.secretKeys.apiKey: %s is an env var the chart sets itself, so it would be set twice; name the credential's Secret key differently (e.g. %s_API_KEY)" $id $credential.secretKeys.apiKey (upper (snakecase $id))) -}}
+{{- if $credential.enabled -}}
+{{- range $field := $providers.fields -}}
+{{- $key := get ($credential.secretKeys | default dict) $field.field -}}
+{{- if and (eq $field.secret "env") $key (hasKey $names $key) -}}
+{{- fail (printf "credentials.%s.secretKeys.%s: %s is an env var the chart sets itself, so it would be set twice; name the credential's Secret key differently (e.g. %s_%s)" $id $field.field $key (upper (snakecase $id)) (upper (snakecase $field.field))) -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- /* Credentials may share one key: one env var. */ -}}
 {{- range $name := include "litellm-stack.secrets.credentialKeys" $root | fromJsonArray -}}
-{{- $_ := set $names $name "a credential's secretKeys.apiKey" -}}
+{{- $_ := set $names $name "a credential's secretKeys" -}}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
 {{- range $index, $extra := $root.Values.extraEnv -}}
@@ -54,23 +60,55 @@ Takes (dict "root" $ "config" <config.yaml as rendered>), so the caller renders 
 {{- end -}}
 {{- /* LiteLLM turns a missing os.environ/NAME into null silently (requests then fail with 500); envFrom names are unknowable here. */ -}}
 {{- if not $root.Values.extraEnvFrom -}}
-{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $.config -1 | uniq -}}
+{{- range $file, $text := $.files -}}
+{{- range $ref := regexFindAll "os\\.environ/[A-Za-z_][A-Za-z0-9_]*" $text -1 | uniq -}}
 {{- $name := trimPrefix "os.environ/" $ref -}}
 {{- if not (hasKey $names $name) -}}
 {{- fail (printf "config.yaml reads os.environ/%s, but the proxy has no env var %s: add it with extraEnv (or extraEnvFrom)" $name $name) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- end -}}
 {{- toYaml $env -}}
 {{- end -}}
 
-{{/* Secret keys (and env var names) of the enabled credentials, sorted and unique, as JSON. */}}
+{{/*
+Secret keys of the enabled credentials, sorted and unique, as JSON: those passed as env vars of the
+same name ("secret": "env", the default), or those mounted as files ("secret": "file").
+*/}}
 {{- define "litellm-stack.secrets.credentialKeys" -}}
+{{- $kind := .secret | default "env" -}}
+{{- $root := .root | default . -}}
+{{- $data := include "litellm-stack.providers.data" $root | fromJson -}}
 {{- $keys := list -}}
-{{- range $id, $credential := .Values.credentials -}}
-{{- if $credential.enabled -}}{{- $keys = append $keys $credential.secretKeys.apiKey -}}{{- end -}}
+{{- range $id, $credential := $root.Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- range $field := $data.fields -}}
+{{- if eq $field.secret $kind -}}
+{{- with get ($credential.secretKeys | default dict) $field.field -}}{{- $keys = append $keys . -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- toJson ($keys | uniq | sortAlpha) -}}
+{{- end -}}
+
+{{/* The volume holding the enabled credentials' file secrets (Vertex AI service-account JSON), as a JSON list of at most one. */}}
+{{- define "litellm-stack.proxy.credentialFilesVolume" -}}
+{{- $data := include "litellm-stack.providers.data" . | fromJson -}}
+{{- $items := list -}}
+{{- range $id, $credential := .Values.credentials -}}
+{{- if $credential.enabled -}}
+{{- range $field := $data.fields -}}
+{{- if eq $field.secret "file" -}}
+{{- with get ($credential.secretKeys | default dict) $field.field -}}{{- $items = append $items (dict "key" . "path" (printf "%s/%s" $id $field.field)) -}}{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if $items -}}
+{{- toJson (list (dict "name" "credential-files" "mountPath" $data.filesDir "secret" (dict "secretName" (include "litellm-stack.names.secret" .) "items" $items "defaultMode" 288))) -}}
+{{- else -}}[]{{- end -}}
 {{- end -}}
 
 {{- define "litellm-stack.proxy.httpProbe" -}}
@@ -111,7 +149,8 @@ key is the user's to provide. Input: (dict "root" $ "key" SecretKey "value" "val
 {{- if and .valueFrom .valueFrom.secretKeyRef (eq .valueFrom.secretKeyRef.name $secret) -}}{{- $keys = append $keys .valueFrom.secretKeyRef.key -}}{{- end -}}
 {{- end -}}
 {{- end -}}
-{{- toJson (concat $keys (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) | uniq) -}}
+{{- $credentialKeys := concat (include "litellm-stack.secrets.credentialKeys" . | fromJsonArray) (include "litellm-stack.secrets.credentialKeys" (dict "root" . "secret" "file") | fromJsonArray) -}}
+{{- toJson (concat $keys $credentialKeys | uniq) -}}
 {{- end -}}
 
 {{/*

@@ -92,30 +92,33 @@ every rule on every model. */}}
 {{/* Fails on the first rule the values break. */}}
 {{- define "litellm-stack.rules.check" -}}
 {{- range $rule := $.Files.Get "files/conditional-rules.json" | fromJsonArray -}}
-{{- $targets := list (dict "path" "" "v" $.Values) -}}
-{{- range $segment := $rule.at -}}
-{{- $next := list -}}
-{{- range $target := $targets -}}
-{{- if kindIs "map" $target.v -}}
+{{- include "litellm-stack.rules.checkAt" (dict "rule" $rule "at" $rule.at "path" "" "v" $.Values) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* One rule on the values under (dict "at" segments "path" path "v" value), "*" descending into every
+key in order. Recursive rather than collecting the targets in a list: appending to a list copies it,
+which made the check quadratic in the number of models. */}}
+{{- define "litellm-stack.rules.checkAt" -}}
+{{- $ctx := . -}}
+{{- if $ctx.at -}}
+{{- if kindIs "map" $ctx.v -}}
+{{- $segment := first $ctx.at -}}
 {{- if eq $segment "*" -}}
-{{- range $key := keys $target.v | sortAlpha -}}{{- $next = append $next (dict "path" (printf "%s.%s" $target.path $key) "v" (get $target.v $key)) -}}{{- end -}}
-{{- else if hasKey $target.v $segment -}}
-{{- $next = append $next (dict "path" (printf "%s.%s" $target.path $segment) "v" (get $target.v $segment)) -}}
+{{- range $key := keys $ctx.v | sortAlpha -}}
+{{- include "litellm-stack.rules.checkAt" (dict "rule" $ctx.rule "at" (rest $ctx.at) "path" (printf "%s.%s" $ctx.path $key) "v" (get $ctx.v $key)) -}}
+{{- end -}}
+{{- else if hasKey $ctx.v $segment -}}
+{{- include "litellm-stack.rules.checkAt" (dict "rule" $ctx.rule "at" (rest $ctx.at) "path" (printf "%s.%s" $ctx.path $segment) "v" (get $ctx.v $segment)) -}}
 {{- end -}}
 {{- end -}}
-{{- end -}}
-{{- $targets = $next -}}
-{{- end -}}
-{{- range $target := $targets -}}
-{{- if include "litellm-stack.rules.matches" (dict "s" $rule.if "v" $target.v) -}}
-{{- if not (include "litellm-stack.rules.matches" (dict "s" $rule.then "v" $target.v)) -}}
-{{- $why := include "litellm-stack.rules.explain" (dict "s" $rule.then "v" $target.v "path" (trimPrefix "." $target.path)) -}}
-{{- if $rule.message -}}
-{{- fail (printf "%s.%s: %s" (trimPrefix "." $target.path) $rule.field $rule.message) -}}
+{{- else if include "litellm-stack.rules.matches" (dict "s" $ctx.rule.if "v" $ctx.v) -}}
+{{- if not (include "litellm-stack.rules.matches" (dict "s" $ctx.rule.then "v" $ctx.v)) -}}
+{{- $path := trimPrefix "." $ctx.path -}}
+{{- if $ctx.rule.message -}}
+{{- fail (printf "%s.%s: %s" $path $ctx.rule.field $ctx.rule.message) -}}
 {{- else -}}
-{{- fail (printf "%s (when %s)" $why (include "litellm-stack.rules.when" (dict "s" $rule.if "path" (trimPrefix "." $target.path)))) -}}
-{{- end -}}
-{{- end -}}
+{{- fail (printf "%s (when %s)" (include "litellm-stack.rules.explain" (dict "s" $ctx.rule.then "v" $ctx.v "path" $path)) (include "litellm-stack.rules.when" (dict "s" $ctx.rule.if "path" $path))) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

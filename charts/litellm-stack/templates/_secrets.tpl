@@ -66,15 +66,15 @@ Fails on a literal secret anywhere in an open map. Input: (dict "values" MAP-OR-
 {{/*
 LiteLLM fills a deployment's litellm_params from its credential only where they are unset
 (utils.load_credentials_from_list), so params.api_base without params.api_key would send the
-credential's key to that host. Input: (dict "id" ID "params" MAP "credentialId" ID "credential" MAP).
+credential's secrets to that host. Input: (dict "data" PROVIDERS "id" ID "params" MAP "credentialId" ID "credential" MAP).
 */}}
 {{- define "litellm-stack.secrets.refuseKeyRedirect" -}}
 {{- $base := get (.params | default dict) "api_base" -}}
 {{- if and $base (not (hasKey .params "api_key")) -}}
 {{- $host := (urlParse (toString $base)).host -}}
-{{- $credentialHost := (urlParse (include "litellm-stack.credentials.apiBase" .credential)).host -}}
+{{- $credentialHost := (urlParse (include "litellm-stack.credentials.endpoint" (dict "data" .data "credential" .credential))).host -}}
 {{- if ne $host $credentialHost -}}
-{{- fail (printf "models.%s.params.api_base: LiteLLM would send credential %s's API key (Secret key %s) to %s instead of %s; point credentials.%s.apiBase there, or give this model a credential of its own" .id .credentialId .credential.secretKeys.apiKey $host $credentialHost .credentialId) -}}
+{{- fail (printf "models.%s.params.api_base: LiteLLM would send credential %s's secrets (secretKeys %s) to %s instead of %s; point credentials.%s.apiBase there, or give this model a credential of its own" .id .credentialId (values (.credential.secretKeys | default dict) | sortAlpha | join ", ") $host $credentialHost .credentialId) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

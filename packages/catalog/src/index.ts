@@ -5,7 +5,9 @@ export { validateCatalog, assertValidCatalog, CatalogError, type CatalogIssue } 
 export { generateFiles, generatedPaths, type GeneratedFile } from './generate/index.ts';
 export type { LitellmStackValues } from './generated/values.ts';
 export * from './flux/helmrelease.ts';
-export { litellmMetrics, metricBySample, sampleNames, targetLabels, deploymentStates, type LiteLLMMetric } from './observability/metrics.ts';
+export { clusterMetrics, litellmMetrics, metricBySample, sampleNames, targetLabels, deploymentStates, type LiteLLMMetric } from './observability/metrics.ts';
 export { promqlIssues, type ExpressionParts, type Selector } from './observability/promql.ts';
 export { litellmDashboard } from './observability/dashboard.ts';
 export { scalingQueries } from './observability/scaling.ts';
+export * from './catalog/providers.ts';
+export { importConfig, ImportError, secretName as importSecretName, type ImportNote, type ImportResult } from './import/index.ts';

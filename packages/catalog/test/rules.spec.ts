@@ -130,8 +130,8 @@ describe('catalog rules', () => {
     expect(validateCatalog(withModel(bad))).toEqual([{ path: 'models.o3.temperature', message: 'is not a known field' }]);
   });
 
-  it('rejects a credential with a provider LiteLLM prefix the catalog does not support', () => {
-    const credentials = seedCatalog.credentials.map((c) => (c.id === 'azure_anthropic' ? { ...c, provider: 'bedrock' as never } : c));
+  it('rejects a credential with a provider LiteLLM does not know', () => {
+    const credentials = seedCatalog.credentials.map((c) => (c.id === 'azure_anthropic' ? { ...c, provider: 'claude' as never } : c));
     expect(paths({ ...seedCatalog, credentials })).toContain('credentials.azure_anthropic.provider');
   });
 

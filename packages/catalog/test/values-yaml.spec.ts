@@ -85,9 +85,15 @@ describe('values.schema.json', () => {
 
   // Kubernetes objects passed through as they are: typed by Kubernetes, not by this chart; a
   // guardrail's provider settings, typed by its provider; a CNPG extension image's settings, typed by
-  // the CNPG Cluster CRD (the scenario suite validates them against it).
+  // the CNPG Cluster CRD (the scenario suite validates them against it); added containers and extra
+  // manifests, typed by Kubernetes (the cluster suite's dry run sends them to the API server).
   const openOnPurpose = [
     '#/properties/extraEnv/items',
+    '#/properties/initContainers/items',
+    '#/properties/extraContainers/items',
+    '#/properties/database/properties/migrations/properties/initContainers/items',
+    '#/properties/extraResources/items',
+    '#/properties/extraResources/items/properties/metadata',
     '#/properties/litellm/properties/guardrails/items/properties/litellm_params',
     '#/properties/database/properties/cnpg/properties/extensions/items',
     '#/properties/database/properties/cnpg/properties/extensions/items/properties/image',

@@ -57,6 +57,12 @@ export const modelRules: EntryRule[] = [
     },
   },
   {
+    id: 'wildcard-model-name',
+    field: 'modelName',
+    message: 'a wildcard deployment (its model contains "*") must have a wildcard modelName too (e.g. "openai/*" or "*"): LiteLLM routes a requested name matching modelName to the model with "*" filled in',
+    schema: { if: modelMatches('\\*'), then: { properties: { modelName: { pattern: '\\*' } } } },
+  },
+  {
     id: 'azure-ai-embedding-health-check',
     field: 'info.disableBackgroundHealthCheck',
     message: 'must be true for Azure AI embeddings: the background health check cannot call azure_ai/ embedding endpoints',

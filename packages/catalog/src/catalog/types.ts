@@ -1,9 +1,11 @@
 // The catalog's vocabulary. Field names follow the chart's values (camelCase); the chart maps them to
 // LiteLLM's snake_case keys when it renders config.yaml.
 
-/** LiteLLM provider prefixes the catalog supports; a model's `model` starts with `<provider>/`. */
-export const providers = ['azure', 'azure_ai', 'anthropic', 'cohere'] as const;
-export type Provider = (typeof providers)[number];
+import type { LiteLLMProvider } from '../values/litellm-providers.ts';
+
+/** Every provider LiteLLM 1.80.8 knows (its `provider_list`); a model's `model` resolves to its credential's. */
+export { liteLLMProviders as providers } from '../values/litellm-providers.ts';
+export type Provider = LiteLLMProvider;
 
 /**
  * LiteLLM `model_info.mode` values (litellm/types/utils.py, 1.80): what kind of endpoint a deployment
@@ -87,8 +89,25 @@ export interface Credential {
   resourceName?: string;
   /** Azure `api-version`. */
   apiVersion?: string;
-  /** Names of the Secret keys (and env vars) that hold the credential's secret values. */
-  secretKeys: { apiKey: string };
+  /** OpenAI organization. */
+  organization?: string;
+  /** Entra ID tenant (Azure). */
+  tenantId?: string;
+  /** Entra ID application id (Azure). */
+  clientId?: string;
+  /** Azure: Entra ID workload identity instead of a key or client secret. */
+  workloadIdentity?: boolean;
+  /** AWS region (Bedrock, SageMaker). */
+  awsRegionName?: string;
+  /** Google Cloud project (Vertex AI). */
+  vertexProject?: string;
+  /** Vertex AI location. */
+  vertexLocation?: string;
+  /**
+   * Names of the Secret keys that hold the credential's secret values (each an env var of that name,
+   * vertexCredentials a mounted file). None for workload identity (IRSA, pod identity, GKE, Entra).
+   */
+  secretKeys?: { apiKey?: string; clientSecret?: string; awsAccessKeyId?: string; awsSecretAccessKey?: string; vertexCredentials?: string };
 }
 
 export type ModelInfo = {
@@ -110,6 +129,8 @@ export type ModelInfo = {
   disableBackgroundHealthCheck?: boolean;
   /** Voice used when LiteLLM health-checks an audio_speech deployment. */
   healthCheckVoice?: string;
+  /** The concrete model LiteLLM's health check calls for a wildcard deployment (`openai/*`). */
+  healthCheckModel?: string;
 } & Partial<Record<SupportFlag, boolean>>;
 
 export interface ModelDeployment {

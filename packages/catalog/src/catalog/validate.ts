@@ -6,7 +6,8 @@ import { catalogToValues, credentialIdPattern, credentialItem, modelIdPattern, m
 import { costMapModels } from '../values/litellm-cost-map.ts';
 import { liteLLMKeysVersion } from '../values/litellm-keys.ts';
 import { modelRules } from './rules.ts';
-import type { Catalog, ModelDeployment } from './types.ts';
+import { credentialFields, familyOf, resolveProvider } from './providers.ts';
+import type { Catalog, Credential, ModelDeployment } from './types.ts';
 
 export interface CatalogIssue {
   /** Values-style path: `models.<id>.<field>` or `credentials.<id>.<field>`. */
@@ -122,6 +123,7 @@ export function validateCatalog(catalog: Catalog): CatalogIssue[] {
   for (const [id, entry] of Object.entries(values.credentials)) {
     if (!credentialShape(entry)) issues.push(...credentialShape.errors!.map((e) => describeSchemaError(`credentials.${id}`, e)));
   }
+  for (const credential of catalog.credentials) issues.push(...credentialIssues(credential));
   const providerOf = new Map(catalog.credentials.map((c) => [c.id, c.provider]));
   for (const model of catalog.models) {
     const base = `models.${model.id}`;
@@ -134,14 +136,49 @@ export function validateCatalog(catalog: Catalog): CatalogIssue[] {
     const pricing = baseModelIssue(base, model.info);
     if (pricing) issues.push(pricing);
     const provider = providerOf.get(model.credential);
+    const resolved = typeof model.params?.custom_llm_provider === 'string' ? model.params.custom_llm_provider : resolveProvider(model.model);
     if (provider === undefined) {
       issues.push({ path: `${base}.credential`, message: `unknown credential "${model.credential}"; known: ${[...providerOf.keys()].join(', ')}` });
-    } else if (!model.model.startsWith(`${provider}/`)) {
+    } else if (resolved === undefined) {
+      issues.push({ path: `${base}.model`, message: `LiteLLM cannot tell the provider of "${model.model}": start it with "${provider}/" (credential "${model.credential}"), or use a model name LiteLLM knows without a prefix` });
+    } else if (resolved !== provider) {
       issues.push({
         path: `${base}.model`,
-        message: `"${model.model}" does not match its credential "${model.credential}" (provider ${provider}): the model must start with "${provider}/"`,
+        message: `"${model.model}" does not match its credential "${model.credential}" (provider ${provider}): LiteLLM resolves it to provider ${resolved}; the model must start with "${provider}/"`,
       });
     }
+  }
+  return issues;
+}
+
+/**
+ * What the chart's templates check on a credential (templates/_providers.tpl, credentials.check): only
+ * the fields its provider's family reads, and the ones the family needs.
+ */
+export function credentialIssues(credential: Credential): CatalogIssue[] {
+  const base = `credentials.${credential.id}`;
+  const family = familyOf(credential.provider);
+  const secretKeys: Record<string, string | undefined> = credential.secretKeys ?? {};
+  const fields = credential as unknown as Record<string, unknown>;
+  const issues: CatalogIssue[] = [];
+  for (const field of credentialFields) {
+    const set = field.secret ? secretKeys[field.field] : fields[field.field];
+    if (set !== undefined && !field.families.includes(family)) {
+      issues.push({ path: `${base}.${field.secret ? 'secretKeys.' : ''}${field.field}`, message: `LiteLLM reads ${field.liteLLMKey} only for ${field.families.join(', ')} providers; provider ${credential.provider} is ${family}` });
+    }
+  }
+  if (credential.workloadIdentity && family !== 'azure') issues.push({ path: `${base}.workloadIdentity`, message: 'only for Azure; leave the secret keys out and annotate the ServiceAccount' });
+  if (family === 'azure') {
+    const ways = [secretKeys.apiKey && 'secretKeys.apiKey', secretKeys.clientSecret && 'secretKeys.clientSecret', credential.workloadIdentity && 'workloadIdentity'].filter(Boolean);
+    if (ways.length !== 1) issues.push({ path: `${base}.secretKeys`, message: `Azure authenticates one way: secretKeys.apiKey, or Entra ID with tenantId, clientId and secretKeys.clientSecret, or workloadIdentity with tenantId and clientId; ${ways.length ? `${ways.join(', ')} are all set` : 'none is set'}` });
+    else if (!secretKeys.apiKey && !(credential.tenantId && credential.clientId)) issues.push({ path: `${base}.${credential.tenantId ? 'clientId' : 'tenantId'}`, message: 'Entra ID needs tenantId and clientId' });
+  } else if (family === 'bedrock') {
+    if (!credential.awsRegionName) issues.push({ path: `${base}.awsRegionName`, message: `is required for ${credential.provider} (LiteLLM aws_region_name)` });
+    if (!secretKeys.awsAccessKeyId !== !secretKeys.awsSecretAccessKey) issues.push({ path: `${base}.secretKeys`, message: 'AWS access keys come in pairs (awsAccessKeyId and awsSecretAccessKey); or leave both out for IRSA or EKS pod identity' });
+  } else if (family === 'vertex') {
+    for (const field of ['vertexProject', 'vertexLocation'] as const) if (!credential[field]) issues.push({ path: `${base}.${field}`, message: `is required for ${credential.provider}` });
+  } else if (family === 'openai' && !secretKeys.apiKey && !credential.apiBase) {
+    issues.push({ path: `${base}.secretKeys.apiKey`, message: 'OpenAI\'s public API needs a key (an OpenAI-compatible server set in apiBase may do without)' });
   }
   return issues;
 }

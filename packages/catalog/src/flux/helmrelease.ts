@@ -30,6 +30,13 @@ export const credentialValueKeys = {
   apiBase: true,
   resourceName: true,
   apiVersion: true,
+  organization: true,
+  tenantId: true,
+  clientId: true,
+  workloadIdentity: true,
+  awsRegionName: true,
+  vertexProject: true,
+  vertexLocation: true,
   secretKeys: true,
 } as const satisfies Record<keyof CredentialValues, true>;
 

@@ -5,6 +5,7 @@ import { litellmDashboard } from '../observability/dashboard.ts';
 import { scalingQueries } from '../observability/scaling.ts';
 import { chartValuesSpec } from '../values/chart.ts';
 import { splitConditionals } from './conditionals.ts';
+import { chartProviders } from './providers.ts';
 import { valuesSchema } from './schema.ts';
 import { renderTypes } from './types.ts';
 import { renderValuesYaml } from './values-yaml.ts';
@@ -21,6 +22,7 @@ export const generatedPaths = {
   types: 'packages/catalog/src/generated/values.ts',
   dashboard: 'charts/litellm-stack/files/dashboards/litellm.json',
   conditionalRules: 'charts/litellm-stack/files/conditional-rules.json',
+  providers: 'charts/litellm-stack/files/providers.json',
   scalingQueries: 'charts/litellm-stack/files/scaling-queries.json',
 } as const;
 
@@ -41,6 +43,8 @@ export async function generateFiles(catalog: Catalog, options: GenerateOptions =
     { path: generatedPaths.types, content: await renderTypes(schema, banner, options.previousTypes) },
     { path: generatedPaths.dashboard, content: `${JSON.stringify(litellmDashboard(), null, 2)}\n` },
     { path: generatedPaths.conditionalRules, content: `${JSON.stringify(rules, null, 2)}\n` },
+    // One line per entry: the unprefixed model map has hundreds.
+    { path: generatedPaths.providers, content: `${JSON.stringify(chartProviders(), null, 1)}\n` },
     { path: generatedPaths.scalingQueries, content: `${JSON.stringify(scalingQueries, null, 2)}\n` },
   ];
 }

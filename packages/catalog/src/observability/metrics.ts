@@ -36,6 +36,26 @@ export const litellmMetrics: readonly LiteLLMMetric[] = [
   { name: 'litellm_deployment_success_responses', type: 'counter', labels: deploymentCallLabels },
   { name: 'litellm_deployment_failure_responses', type: 'counter', labels: [...deploymentCallLabels, 'exception_status', 'exception_class'] },
   { name: 'litellm_deployment_cooled_down', type: 'counter', labels: deploymentLabels },
+  // service_callback prometheus_system (integrations/prometheus_services.py): litellm_<service>_<kind>,
+  // labelled by the service name itself, failures also by error_class and function_name.
+  ...(['postgres', 'redis', 'batch_write_to_db'] as const).flatMap((service): LiteLLMMetric[] => [
+    { name: `litellm_${service}_total_requests`, type: 'counter', labels: [service] },
+    { name: `litellm_${service}_failed_requests`, type: 'counter', labels: [service, 'error_class', 'function_name'] },
+    { name: `litellm_${service}_latency`, type: 'histogram', labels: [service] },
+  ]),
+  // The spend-write backlog: the in-memory queues' sizes (gauges litellm_<queue>_size).
+  { name: 'litellm_in_memory_spend_update_queue_size', type: 'gauge', labels: ['in_memory_spend_update_queue'] },
+  { name: 'litellm_in_memory_daily_spend_update_queue_size', type: 'gauge', labels: ['in_memory_daily_spend_update_queue'] },
+];
+
+/**
+ * Series of the cluster's own exporters that the alerts use, with the labels they carry: cAdvisor
+ * (kubelet) and kube-state-metrics, as kube-prometheus-stack scrapes them.
+ */
+export const clusterMetrics: readonly LiteLLMMetric[] = [
+  { name: 'container_memory_working_set_bytes', type: 'gauge', labels: ['namespace', 'pod', 'container'] },
+  { name: 'kube_pod_container_resource_limits', type: 'gauge', labels: ['namespace', 'pod', 'container', 'resource', 'unit'] },
+  { name: 'kube_pod_container_status_restarts', type: 'counter', labels: ['namespace', 'pod', 'container'] },
 ];
 
 /** Labels Prometheus adds to every scraped sample (ServiceMonitor target labels). */
@@ -58,7 +78,7 @@ export function sampleNames(metric: LiteLLMMetric): string[] {
 
 /** Sample name → its family. */
 export const metricBySample: ReadonlyMap<string, LiteLLMMetric> = new Map(
-  litellmMetrics.flatMap((metric) => sampleNames(metric).map((sample): [string, LiteLLMMetric] => [sample, metric])),
+  [...litellmMetrics, ...clusterMetrics].flatMap((metric) => sampleNames(metric).map((sample): [string, LiteLLMMetric] => [sample, metric])),
 );
 
 /** A sample name for PromQL, checked against the list at build time: a typo fails generation. */

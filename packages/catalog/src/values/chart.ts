@@ -11,7 +11,7 @@ import { routeArea } from './areas/route.ts';
 import { secretsArea } from './areas/secrets.ts';
 import { operationsArea } from './areas/operations.ts';
 import { workloadAreas } from './areas/workload.ts';
-import { group, oneOf, openMap, orEmpty, patterns, str, type Group } from './spec.ts';
+import { group, int, oneOf, openMap, orEmpty, patterns, str, type Group } from './spec.ts';
 
 const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 
@@ -36,6 +36,11 @@ export function chartValuesSpec(catalog: Catalog): Group {
       'An enabled model whose credential is disabled is not served. `warn`: the install notes list it by id. `fail`: the render fails naming models.<id>.credential (a model added on a credential you forgot to enable; disable the seed models you do not want).',
       ['warn', 'fail'],
       'warn',
+    ),
+    modelListSplitBytes: int(
+      'Past this size config.yaml keeps everything but the model list, and the models go into ConfigMaps <fullname>-models-NNN of about half this size or less (a power of two of them, at most 256; a model\'s file is picked by its id\'s sha256, so adding one rewrites one file), mounted at /app/models and read through LiteLLM\'s `include:`. Keeps every ConfigMap under Kubernetes\' 1 MiB limit; below it nothing changes.',
+      524288,
+      { minimum: 65536, maximum: 900000 },
     ),
     models: modelsNode(models),
   });

@@ -93,8 +93,10 @@ export const labelKeys: JSONSchema7 = { propertyNames: { pattern: patterns.label
 export const str = (description: string, value?: string, schema?: JSONSchema7): Leaf => ({
   kind: 'leaf', type: 'string', description, default: value, schema,
 });
+/** Kubernetes' int32 fields (replicas, probe seconds, backoffLimit, …) refuse more; no LiteLLM count needs it. */
+export const int32Max = 2_147_483_647;
 export const int = (description: string, value?: number | null, schema?: JSONSchema7): Leaf => ({
-  kind: 'leaf', type: value === null ? ['integer', 'null'] : 'integer', description, default: value, schema,
+  kind: 'leaf', type: value === null ? ['integer', 'null'] : 'integer', description, default: value, schema: { maximum: int32Max, ...schema },
 });
 export const num = (description: string, value?: number, schema?: JSONSchema7): Leaf => ({
   kind: 'leaf', type: 'number', description, default: value, schema,

@@ -96,6 +96,20 @@ describe('credential generator: defaults, shown', () => {
   });
 
   it.each([
+    ['Bedrock with IRSA: no secret keys', { id: 'bedrock_us', provider: 'bedrock', awsRegionName: 'us-east-1' }, { awsRegionName: 'us-east-1' }, undefined],
+    ['Vertex AI with a service-account file', { id: 'vertex', provider: 'vertex_ai', vertexProject: 'contoso-ai', vertexLocation: 'us-central1', vertexCredentialsKey: 'VERTEX_SA' }, { vertexProject: 'contoso-ai' }, { vertexCredentials: 'VERTEX_SA' }],
+    ['Azure with Entra ID: a client secret key, no API key', { id: 'azure_entra', provider: 'azure', resourceName: 'contoso', apiVersion: 'v1', tenantId: 't', clientId: 'c' }, { tenantId: 't', clientId: 'c' }, { clientSecret: 'AZURE_ENTRA_CLIENT_SECRET' }],
+    ['Azure with workload identity: no secret keys', { id: 'azure_wi', provider: 'azure', resourceName: 'contoso', apiVersion: 'v1', tenantId: 't', clientId: 'c', workloadIdentity: true }, { workloadIdentity: true }, undefined],
+    ['a self-hosted vLLM server: no key', { id: 'vllm', provider: 'hosted_vllm', apiBase: 'http://vllm.inference.svc:8000/v1' }, { apiBase: 'http://vllm.inference.svc:8000/v1' }, undefined],
+    ['Groq: an API key', { id: 'groq', provider: 'groq' }, {}, { apiKey: 'GROQ_API_KEY' }],
+  ] as [string, CredentialGeneratorSchema, object, object | undefined][])('%s', async (_, options, fields, secretKeys) => {
+    await credentialGenerator(tree, options);
+    const credential = readCatalog(treeReader(tree)).catalog.credentials.at(-1)!;
+    expect(credential).toMatchObject({ id: options.id, provider: options.provider, ...fields });
+    expect(credential.secretKeys).toEqual(secretKeys);
+  });
+
+  it.each([
     ['azure_credential_us_east2', 'AZURE_CREDENTIAL_US_EAST2_API_KEY'],
     ['anthropic-eu', 'ANTHROPIC_EU_API_KEY'],
   ])('secret key of %s is %s', (id, key) => expect(secretKeyOf(id)).toBe(key));
@@ -106,7 +120,7 @@ describe('credential generator: bad input is an error naming the field, and chan
     ['a duplicate id', { ...sweden, id: 'azure_anthropic', provider: 'anthropic', resourceName: undefined }, /credentials\.azure_anthropic: duplicate credential id/],
     ['an id with upper case', { ...sweden, id: 'Azure_Sweden' }, /credentials\.Azure_Sweden: id must match/],
     ['an id with a space', { ...sweden, id: 'azure sweden' }, /credentials\.azure sweden: id must match/],
-    ['an unknown provider', { ...sweden, provider: 'openai' as never }, /credentials\.azure_credential_sweden\.provider \(--provider\): must be one of: azure, azure_ai, anthropic, cohere/],
+    ['an unknown provider', { ...sweden, provider: 'openai_compatible' as never }, /credentials\.azure_credential_sweden\.provider \(--provider\): must be one of: a2a_agent, ai21, /],
     ['azure without an api version', { ...sweden, apiVersion: undefined }, /credentials\.azure_credential_sweden\.apiVersion \(--api-version\): is required/],
     ['an api base that is not a URL', { ...sweden, resourceName: undefined, apiBase: 'ftp://sweden' }, /credentials\.azure_credential_sweden\.apiBase \(--api-base\): must match \^https\?:/],
     ['a resource name on another provider', { id: 'anthropic_eu', provider: 'anthropic', resourceName: 'contoso' }, /credentials\.anthropic_eu\.provider \(--provider\): must be equal to constant/],

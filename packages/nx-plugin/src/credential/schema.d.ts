@@ -8,6 +8,17 @@ export interface CredentialGeneratorSchema {
   apiBase?: string;
   resourceName?: string;
   apiVersion?: string;
-  /** Secret key (and env var) holding the API key; default: the id in UPPER_SNAKE + _API_KEY. */
+  organization?: string;
+  tenantId?: string;
+  clientId?: string;
+  workloadIdentity?: boolean;
+  awsRegionName?: string;
+  vertexProject?: string;
+  vertexLocation?: string;
+  /** Secret key (and env var) holding the API key; default, for providers that take one: the id in UPPER_SNAKE + _API_KEY. */
   secretKey?: string;
+  clientSecretKey?: string;
+  awsAccessKeyIdKey?: string;
+  awsSecretAccessKeyKey?: string;
+  vertexCredentialsKey?: string;
 }

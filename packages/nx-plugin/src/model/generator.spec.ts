@@ -172,9 +172,10 @@ describe('model generator: defaults inferred from the model, and shown', () => {
 describe('model generator: bad input is an error naming the field, and changes nothing', () => {
   const cases: [string, ModelGeneratorSchema, RegExp][] = [
     ['an unknown credential', { ...base, credential: 'azure_credential_mars' }, /models\.gpt-5-3\.credential \(--credential\): unknown credential "azure_credential_mars"; known: azure_credential_us_east, /],
-    ['a provider that does not match the credential', { model: 'anthropic/claude-opus-5', credential: us2 }, /models\.claude-opus-5\.model \(--model\): "anthropic\/claude-opus-5" does not match its credential "azure_credential_us_east2" \(provider azure\): the model must start with "azure\/"/],
+    ['a provider that does not match the credential', { model: 'anthropic/claude-opus-5', credential: us2 }, /models\.claude-opus-5\.model \(--model\): "anthropic\/claude-opus-5" does not match its credential "azure_credential_us_east2" \(provider azure\): LiteLLM resolves it to provider anthropic; the model must start with "azure\/"/],
     ['a duplicate id', { ...base, model: 'azure/gpt-5' }, /models\.gpt-5: duplicate model id/],
-    ['a model without a provider prefix', { ...base, model: 'gpt-5.3' }, /models\.gpt-5-3\.model \(--model\): must match \^\(azure\|azure_ai\|anthropic\|cohere\)\//],
+    ['a model without a provider prefix LiteLLM cannot resolve', { ...base, model: 'gpt-5.3' }, /models\.gpt-5-3\.model \(--model\): LiteLLM cannot tell the provider of "gpt-5\.3": start it with "azure\/"/],
+    ['a model LiteLLM resolves to another provider', { ...base, model: 'gpt-4o' }, /models\.gpt-4o\.model \(--model\): "gpt-4o" does not match its credential "azure_credential_us_east2" \(provider azure\): LiteLLM resolves it to provider openai/],
     ['a Cohere embedding on azure/', { model: 'azure/cohere-embed-v-4-0', credential: us2 }, /models\.cohere-embed-v-4-0\.model \(--model\): Cohere embedding models on Azure must use the "azure_ai\/" prefix/],
     ['a Cohere embedding on cohere/', { model: 'cohere/embed-english-v3.0', credential: 'azure_ai_cohere_rerank' }, /models\.embed-english-v3-0\.model \(--model\): Cohere embedding models on Azure must use the "azure_ai\/" prefix/],
     ['a realtime model with the health check on', { model: 'azure/gpt-realtime-2', credential: us2, disableBackgroundHealthCheck: false }, /models\.gpt-realtime-2\.info\.disableBackgroundHealthCheck \(--disable-background-health-check\): must be true for mode "realtime"/],

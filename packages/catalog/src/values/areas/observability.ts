@@ -2,7 +2,7 @@
 // dashboard, PrometheusRule), OpenTelemetry tracing and Langfuse.
 import { envNamePattern } from '../catalog.ts';
 import type { JSONSchema7 } from 'json-schema';
-import { bool, group, labelKeys, labelValues, num, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, int, group, labelKeys, labelValues, num, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
 
 /** prometheus-operator's Duration pattern (ServiceMonitor interval, rule `for`). */
 export const promDuration = { pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
@@ -72,6 +72,13 @@ export const observabilityArea: Record<string, SpecNode> = {
         failureRatio: num('Failed / all proxy requests over 5 minutes above which LiteLLMHighFailureRatio fires.', 0.05, { minimum: 0, maximum: 1 }),
         latencyP95Seconds: num('p95 of the whole request latency (seconds) above which LiteLLMHighLatency fires. LLM calls are slow: keep it generous.', 30, {
           exclusiveMinimum: 0,
+        }),
+        memoryRatio: num('Working-set memory / memory limit of a proxy container above which LiteLLMMemoryNearLimit fires (cAdvisor and kube-state-metrics series); the kernel kills the container at 1.', 0.9, {
+          exclusiveMinimum: 0, maximum: 1,
+        }),
+        restartsPerHour: int('Container restarts of a proxy pod within an hour at or above which LiteLLMRestarting fires (kube-state-metrics).', 3, { minimum: 1 }),
+        spendQueueSize: int('Spend updates waiting in a proxy\'s in-memory queue (litellm_in_memory_spend_update_queue_size) above which LiteLLMSpendWriteBacklog fires. LiteLLM 1.80.8 compacts the queue at 10000 (MAX_SIZE_IN_MEMORY_QUEUE); a growing backlog means the database writes fall behind.', 8000, {
+          minimum: 1,
         }),
       }),
     }),

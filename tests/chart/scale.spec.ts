@@ -1,0 +1,89 @@
+// The model list past modelListSplitBytes (issue 13): split into included model files, each in its own
+// ConfigMap, deterministically, and nothing else changed; and the bench's floor renders the same
+// config.yaml as the chart. A few hundred synthetic deployments with the smallest limit make the split
+// cheap to render; the 10,000-deployment proof is tests/conformance/scale.spec.ts.
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { baselineArgs, baselineConfig } from '../../bench/baseline.ts';
+import { syntheticModelValues } from '../../bench/synthetic.ts';
+import { helm, helmMajors } from '../../tools/helm.ts';
+import { configFiles, liteLLMConfig, objectsOfKind, parseObjects, render, single, type K8sObject } from '../support/chart.ts';
+
+const limit = 65536;
+const models = syntheticModelValues(300);
+const added = { 'added-model': { modelName: 'added-public-name', model: 'azure/gpt-4.1', credential: 'azure_credential_us_east', info: { mode: 'chat' } } };
+const byId = (config: any) => [...config.model_list].sort((a, b) => (a.model_info.id < b.model_info.id ? -1 : 1));
+const modelConfigMaps = (objects: K8sObject[]) => objectsOfKind(objects, 'ConfigMap').filter((o) => /-models-\d{3}$/.test(o.metadata.name));
+const checksum = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.metadata.annotations['checksum/config'];
+
+describe.each(helmMajors)('%s', (major) => {
+  let whole: K8sObject[];
+  let split: K8sObject[];
+  let grown: K8sObject[];
+  beforeAll(async () => {
+    const files = ['ci/02-seed-full.yaml'];
+    [whole, split, grown] = await Promise.all([
+      render(major, { files, values: { models } }),
+      render(major, { files, values: { models, modelListSplitBytes: limit } }),
+      render(major, { files, values: { models: { ...models, ...added }, modelListSplitBytes: limit } }),
+    ]);
+  });
+
+  it('below the limit renders one config.yaml with the whole model list, as before', () => {
+    expect(Object.keys(configFiles(whole))).toEqual(['config.yaml']);
+    expect(modelConfigMaps(whole)).toEqual([]);
+    expect(liteLLMConfig(whole).model_list).toHaveLength(325);
+  });
+
+  it('past it, config.yaml includes a power of two of model files, each in its own ConfigMap under the limit', () => {
+    const main = parse(configFiles(split)['config.yaml']!);
+    expect(main.model_list).toBeUndefined();
+    const count = main.include.length;
+    expect(count).toBeGreaterThan(1);
+    expect(Math.log2(count) % 1).toBe(0);
+    expect(main.include).toEqual(Array.from({ length: count }, (_, i) => `models/models-${String(i).padStart(3, '0')}.yaml`));
+    const maps = modelConfigMaps(split);
+    expect(maps.map((o) => Object.keys(o.data))).toEqual(main.include.map((path: string) => [path.slice('models/'.length)]));
+    for (const map of maps) expect(Object.values<string>(map.data)[0]!.length).toBeLessThan(limit);
+    for (const object of split) expect(JSON.stringify(object).length, `${object.kind}/${object.metadata.name}`).toBeLessThan(1_000_000);
+  });
+
+  it('the proxy gets the same config once the includes are resolved (LiteLLM extends the lists)', () => {
+    const [a, b] = [liteLLMConfig(whole), liteLLMConfig(split)];
+    expect(byId(b)).toEqual(byId(a));
+    expect({ ...b, model_list: [] }).toEqual({ ...a, model_list: [] });
+  });
+
+  it('the Deployment projects exactly those ConfigMaps into /app/models, and their change rolls the pods', () => {
+    const pod = single(split, 'Deployment').spec.template.spec;
+    const volume = pod.volumes.find((v: { name: string }) => v.name === 'config-models');
+    expect(volume.projected.sources.map((s: any) => s.configMap.name)).toEqual(modelConfigMaps(split).map((o) => o.metadata.name));
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'config-models', mountPath: '/app/models', readOnly: true });
+    expect(single(whole, 'Deployment').spec.template.spec.volumes.map((v: { name: string }) => v.name)).not.toContain('config-models');
+    expect(new Set([checksum(whole), checksum(split), checksum(grown)]).size).toBe(3);
+  });
+
+  it('one added model rewrites one model file and nothing else of the config', () => {
+    const [before, after] = [configFiles(split), configFiles(grown)];
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const changed = Object.keys(before).filter((path) => before[path] !== after[path]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/^models\/models-\d{3}\.yaml$/);
+    expect(parse(after[changed[0]!]!).model_list.map((m: any) => m.model_name)).toContain('added-public-name');
+  });
+
+  it("the bench's baseline chart renders the same config.yaml (checksum included), split or not", async () => {
+    for (const objects of [whole, split]) {
+      const floor = parseObjects(await helm(major, baselineArgs(baselineConfig(objects), `${process.env.TMPDIR ?? '/tmp'}/baseline-${major}-${process.pid}.yaml`)));
+      const config: string = single(floor, 'ConfigMap').data['config.yaml'];
+      expect(parse(config)).toEqual(liteLLMConfig(objects));
+      if (objects === whole) {
+        expect(config).toBe(configFiles(whole)['config.yaml']);
+        // Both checksum that text (the chart before the block scalar adds the final newline).
+        expect(checksum(whole)).toBe(createHash('sha256').update(config.replace(/\n$/, '')).digest('hex'));
+        expect(single(floor, 'Deployment').spec.template.metadata.annotations['checksum/config']).toBe(createHash('sha256').update(config).digest('hex'));
+      }
+    }
+  });
+});
