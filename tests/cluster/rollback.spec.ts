@@ -27,7 +27,7 @@ describe.each(helmMajors)('%s', (major: HelmMajor) => {
   it('switch to secrets.existingSecret (stand-in kubelet completes the hook Job), roll back to the chart-created Secret (succeeds, keys and CNPG Cluster untouched), uninstall removes the route in the other namespace', async () => {
     const namespace = `rollback-${major}`;
     const routes = `rollback-${major}-routes`;
-    await createNamespace(cluster.plane, namespace, 'baseline');
+    await createNamespace(cluster.plane, namespace, true);
     await createNamespace(cluster.plane, routes);
     const helm = async (...args: string[]) => {
       const result = await cluster.helm(major, [...args, '-n', namespace]);

@@ -12,33 +12,23 @@ export type LiveObject = K8sObject & {
   };
 };
 
-export type PodSecurityLevel = 'restricted' | 'baseline';
-
-/** Creates the namespace enforcing `level` of the Pod Security Standards (none: unlabelled), or leaves an existing one. */
-export async function createNamespace(plane: ControlPlane, name: string, level?: PodSecurityLevel): Promise<void> {
-  const labels = level ? { 'pod-security.kubernetes.io/enforce': level, 'pod-security.kubernetes.io/enforce-version': 'latest' } : {};
+/** Creates the namespace (labelled to enforce the restricted Pod Security Standard), or leaves an existing one. */
+export async function createNamespace(plane: ControlPlane, name: string, restricted = false): Promise<void> {
+  const labels = restricted ? { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' } : {};
   const { status, body } = await plane.api('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
   if (status !== 201 && status !== 409) throw new Error(`creating namespace ${name}: ${status} ${JSON.stringify(body)}`);
+}
+
+/** Creates a ServiceAccount the values name but the chart does not make (the migration Job's pods are refused without it). */
+export async function createServiceAccount(plane: ControlPlane, namespace: string, name: string): Promise<void> {
+  const { status, body } = await plane.api('POST', `/api/v1/namespaces/${namespace}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name } });
+  if (status !== 201 && status !== 409) throw new Error(`creating ServiceAccount ${namespace}/${name}: ${status} ${JSON.stringify(body)}`);
 }
 
 /** Creates a PriorityClass the values name (a cluster admin's object: without it the API server refuses the pods). */
 export async function createPriorityClass(plane: ControlPlane, name: string): Promise<void> {
   const { status, body } = await plane.api('POST', '/apis/scheduling.k8s.io/v1/priorityclasses', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value: 1000 });
   if (status !== 201 && status !== 409) throw new Error(`creating PriorityClass ${name}: ${status} ${JSON.stringify(body)}`);
-}
-
-/**
- * What Pod Security admission says about the pods already in `namespace` if it were to enforce
- * `restricted`: the warnings of a server-side dry run of that label (one line per pod group, the
- * admission plugin's own wording), empty when every pod meets it.
- */
-export async function restrictedViolations(plane: ControlPlane, namespace: string): Promise<string[]> {
-  const result = await plane.kubectl(['label', '--dry-run=server', '--overwrite', 'namespace', namespace, 'pod-security.kubernetes.io/enforce=restricted']);
-  if (result.code !== 0) throw new Error(`dry-run label of ${namespace}: ${result.stderr}`);
-  return result.stderr
-    .split('\n')
-    .map((line) => line.replace(/^Warning: /, '').trim())
-    .filter((line) => line && !line.startsWith('existing pods in namespace'));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,7 +69,8 @@ export async function secretData(plane: ControlPlane, namespace: string, objects
   return data;
 }
 
-const images = (podSpec: { containers: { image: string }[]; initContainers?: { image: string }[] }) => [...(podSpec.initContainers ?? []), ...podSpec.containers].map((c) => c.image);
+/** A pod spec's images, init containers first. */
+export const podImages = (podSpec: { containers: { image: string }[]; initContainers?: { image: string }[] }) => [...(podSpec.initContainers ?? []), ...podSpec.containers].map((c) => c.image);
 
 export interface HookJobSighting {
   job: string;
@@ -104,7 +95,7 @@ export function hookJobKubelet(plane: ControlPlane, namespace: string): { seen: 
       for (const job of jobs.filter((j) => j.metadata.annotations?.['helm.sh/hook'])) {
         if (!seen.some((s) => s.job === job.metadata.uid)) {
           const deployments = (await plane.api<{ items: LiveObject[] }>('GET', `/apis/apps/v1/namespaces/${namespace}/deployments`)).body.items ?? [];
-          seen.push({ job: job.metadata.uid!, jobImages: images(job.spec.template.spec), deploymentImagesThen: deployments.flatMap((d) => images(d.spec.template.spec)) });
+          seen.push({ job: job.metadata.uid!, jobImages: podImages(job.spec.template.spec), deploymentImagesThen: deployments.flatMap((d) => podImages(d.spec.template.spec)) });
         }
         const selector = encodeURIComponent(`batch.kubernetes.io/controller-uid=${job.metadata.uid}`);
         const pods = (await plane.api<{ items: LiveObject[] }>('GET', `/api/v1/namespaces/${namespace}/pods?labelSelector=${selector}`)).body.items ?? [];
