@@ -69,8 +69,12 @@ export const patterns = {
   token: '^[!-~]*$',
   /** Absolute path. */
   path: `^/[^${control}]*$`,
-  /** http(s) URL without userinfo (a password never goes into a URL: use the Secret). */
-  url: `^https?://[^${control} /?#@]+([/?#][^${control} ]*)?$`,
+  /**
+   * http(s) URL without userinfo (a password never goes into a URL: use the Secret): a host name or
+   * bracketed IPv6 address, an optional port, and a rest whose `%` escapes are whole, as Go's url.Parse
+   * (the chart's urlParse) and Python's clients need.
+   */
+  url: `^https?://(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)(:[0-9]{1,5})?([/?#]([^${control} %\\\\]|%[0-9A-Fa-f]{2})*)?$`,
   /** DNS-1123 label. */
   dnsLabel: `^${dnsLabelRe}$`,
   /** DNS-1123 subdomain (names of Secrets, StorageClasses, PriorityClasses, …). */
