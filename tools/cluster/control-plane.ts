@@ -35,7 +35,7 @@ export interface ControlPlane {
   stop: () => Promise<void>;
 }
 
-interface Running {
+export interface Running {
   name: string;
   child: ChildProcess;
   logFile: string;
@@ -47,17 +47,17 @@ process.once('exit', () => {
   for (const { child } of running) if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
 });
 
-function startProcess(dir: string, name: string, bin: string, args: string[]): Running {
+export function startProcess(dir: string, name: string, bin: string, args: string[], env: NodeJS.ProcessEnv = {}): Running {
   const logFile = join(dir, `${name}.log`);
   const out = openSync(logFile, 'a');
-  const child = spawn(bin, args, { cwd: dir, stdio: ['ignore', out, out] });
+  const child = spawn(bin, args, { cwd: dir, stdio: ['ignore', out, out], env: { ...process.env, ...env } });
   const entry = { name, child, logFile };
   running.add(entry);
   child.once('exit', () => running.delete(entry));
   return entry;
 }
 
-async function stopProcess({ child }: Running): Promise<void> {
+export async function stopProcess({ child }: Running): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(child.pid, 'SIGTERM');
@@ -66,7 +66,7 @@ async function stopProcess({ child }: Running): Promise<void> {
   clearTimeout(timer);
 }
 
-const tail = (file: string, lines = 40) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '');
+export const tail = (file: string, lines = 40) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '');
 
 function openssl(dir: string, ...args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -212,7 +212,7 @@ export async function startControlPlane(options: { controllerManager?: boolean }
   return plane;
 }
 
-async function waitUntil(what: string, timeoutMs: number, processes: Running[], check: () => Promise<boolean>): Promise<void> {
+export async function waitUntil(what: string, timeoutMs: number, processes: Running[], check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const dead = processes.find((p) => p.child.exitCode !== null);

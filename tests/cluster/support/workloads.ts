@@ -7,6 +7,8 @@ import type { K8sObject } from '../../support/chart.ts';
 export type LiveObject = K8sObject & {
   metadata: K8sObject['metadata'] & {
     uid?: string;
+    generation?: number;
+    resourceVersion?: string;
     ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string }[];
     managedFields?: { manager: string; operation: string }[];
   };
@@ -146,4 +148,40 @@ export async function cnpgInstancePvc(plane: ControlPlane, namespace: string, cl
   const { status, body } = await plane.api<LiveObject>('POST', `/api/v1/namespaces/${namespace}/persistentvolumeclaims`, pvc);
   if (status !== 201) throw new Error(`creating PVC ${name}: ${status} ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * A stand-in kubelet for long-running Pods (there is no kubelet here): while it runs, each Pod in
+ * `namespace` that no Job owns is marked Running and Ready through the status subresource, so the
+ * real ReplicaSet and Deployment controllers count it available and a waiting client (Flux's
+ * HelmRelease wait) sees the release ready.
+ */
+export function podKubelet(plane: ControlPlane, namespace: string): { stop: () => Promise<void> } {
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const pods = (await plane.api<{ items: LiveObject[] }>('GET', `/api/v1/namespaces/${namespace}/pods`)).body.items ?? [];
+      for (const pod of pods.filter((p) => p.status?.phase === 'Pending' && !p.metadata.ownerReferences?.some((o) => o.kind === 'Job'))) {
+        const now = new Date().toISOString();
+        const containerStatuses = pod.spec.containers.map((c: { name: string; image: string }) => ({
+          name: c.name,
+          image: c.image,
+          imageID: '',
+          ready: true,
+          started: true,
+          restartCount: 0,
+          state: { running: { startedAt: now } },
+        }));
+        const conditions = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type, status: 'True', lastTransitionTime: now }));
+        await plane.api('PUT', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}/status`, { ...pod, status: { ...pod.status, phase: 'Running', startTime: now, podIP: '127.0.0.1', containerStatuses, conditions } });
+      }
+      await sleep(250);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
 }
