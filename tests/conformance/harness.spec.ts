@@ -32,6 +32,9 @@ describe('conformance harness', () => {
     expect(classifyPath('cohere', '/v2/rerank').kind).toBe('cohere-rerank');
     expect(classifyPath('azure_ai', '/embeddings').kind).toBe('azure-ai-embeddings');
     expect(classifyPath('azure_ai', '/v1/embeddings').kind).toBe('azure-ai-embeddings');
+    expect(classifyPath('openai', '/v1/chat/completions', '/v1').kind).toBe('openai-chat');
+    expect(classifyPath('openai', '/v1/embeddings', '/v1').kind).toBe('openai-embeddings');
+    expect(classifyPath('openai', '/chat/completions', '/v1').kind).toBeUndefined();
     // What unanchored patterns used to accept: a lost or doubled path segment, another provider's path.
     for (const [provider, path, base] of [
       ['anthropic', '/v1/messages', '/anthropic'], ['anthropic', '/x/anthropic/v1/messages', '/anthropic'],

@@ -7,12 +7,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 
-/** The providers this fake speaks: the seed's. */
-export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere'] as const;
+/** The providers this fake speaks: the seed's, and OpenAI itself. */
+export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai'] as const;
 export type FakedProvider = (typeof fakedProviders)[number];
 import { profileFor, ProviderValidator, type Rejection } from './validator.ts';
 
-export type UpstreamKind = 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank';
+export type UpstreamKind =
+  | 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank' | 'openai-chat' | 'openai-embeddings';
 
 export interface RecordedRequest {
   method: string;
@@ -45,6 +46,8 @@ const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
   azure_ai: [['/embeddings', 'azure-ai-embeddings'], ['/v1/embeddings', 'azure-ai-embeddings']],
   anthropic: [['/v1/messages', 'anthropic-messages']],
   cohere: [['/v2/rerank', 'cohere-rerank']],
+  // OpenAI's apiBase ends in /v1 (LiteLLM's default https://api.openai.com/v1).
+  openai: [['/chat/completions', 'openai-chat'], ['/embeddings', 'openai-embeddings']],
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -71,6 +74,7 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
   const inputs = Array.isArray(body?.input) ? body.input.length : 1;
   switch (kind) {
     case 'azure-chat':
+    case 'openai-chat':
       return {
         id: `chatcmpl-${name}`, object: 'chat.completion', created, model: body?.model ?? 'fake',
         choices: [{ index: 0, message: { role: 'assistant', content: `answer from ${name}` }, finish_reason: 'stop' }],
@@ -78,6 +82,7 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
       };
     case 'azure-embeddings':
     case 'azure-ai-embeddings':
+    case 'openai-embeddings':
       return { object: 'list', model: body?.model ?? 'fake', data: embeddingData(body?.encoding_format, inputs), usage: { prompt_tokens: 2, total_tokens: 2 } };
     case 'azure-images':
       return { created, data: [{ b64_json: Buffer.from(`image from ${name}`).toString('base64'), revised_prompt: body?.prompt ?? '' }] };
@@ -106,13 +111,14 @@ export function streamFrames(kind: UpstreamKind, body: any, name: string): strin
   const words = [`answer `, `from ${name}`];
   const model = body?.model ?? 'fake';
   switch (kind) {
-    case 'azure-chat': {
+    case 'azure-chat':
+    case 'openai-chat': {
       const chunk = (choices: object[], extra: object = {}) => ({
         id: `chatcmpl-${name}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices, ...extra,
       });
       const data = (value: object | string) => `data: ${typeof value === 'string' ? value : JSON.stringify(value)}\n\n`;
       return [
-        data({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }),
+        ...(kind === 'azure-chat' ? [data({ choices: [], created: 0, id: '', model: '', object: '', prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] })] : []),
         data(chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }])),
         ...words.map((word) => data(chunk([{ index: 0, delta: { content: word }, finish_reason: null }]))),
         data(chunk([{ index: 0, delta: {}, finish_reason: 'stop' }])),
@@ -166,6 +172,10 @@ export function failureBody(provider: FakedProvider, failure: Failure): object {
       return { error: { code: String(failure.status), message: failure.status === 429 ? `Rate limit is exceeded. Try again in ${seconds} seconds.` : 'Internal server error', status: failure.status } };
     case 'cohere':
       return { id: `fail-${Date.now()}`, message: failure.status === 429 ? 'too many requests' : 'internal server error' };
+    case 'openai':
+      return failure.status === 429
+        ? { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }
+        : { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } };
   }
 }
 
@@ -291,14 +301,20 @@ export type Backends<T extends string> = Record<T, FakeBackend>;
  * the scenario's apiBase per credential (scenarioBasePaths), so the proxy calls the paths users configure.
  */
 export async function startBackends<T extends string>(ids: readonly T[], basePaths: Partial<Record<string, string>> = {}): Promise<Backends<T>> {
-  const validator = await ProviderValidator.start();
-  const providerOf = (id: string) => {
+  return startBackendsFor(ids.map((id) => {
     const credential = seedCatalog.credentials.find((candidate) => candidate.id === id);
     if (!credential) throw new Error(`no seed credential ${id}`);
-    if (!(fakedProviders as readonly string[]).includes(credential.provider)) throw new Error(`no fake for provider ${credential.provider}`);
-    return credential.provider as FakedProvider;
-  };
-  const started = await Promise.all(ids.map((id) => new FakeBackend(id, providerOf(id), validator, basePaths[id]).start()));
+    return { id, provider: credential.provider, basePath: basePaths[id] };
+  }));
+}
+
+/** Starts one backend per credential (any catalog's: an imported one, say), and the validator they share. */
+export async function startBackendsFor<T extends string>(credentials: ReadonlyArray<{ id: T; provider: string; basePath?: string }>): Promise<Backends<T>> {
+  for (const { provider } of credentials) {
+    if (!(fakedProviders as readonly string[]).includes(provider)) throw new Error(`no fake for provider ${provider}`);
+  }
+  const validator = await ProviderValidator.start();
+  const started = await Promise.all(credentials.map(({ id, provider, basePath }) => new FakeBackend(id, provider as FakedProvider, validator, basePath).start()));
   return Object.fromEntries(started.map((backend) => [backend.name, backend])) as Backends<T>;
 }
 

@@ -259,7 +259,19 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- else -}}
 {{- $modelFiles := dict -}}
 {{- include "litellm-stack.config.modelFiles" (dict "entries" $entries "size" (len $config) "limit" $limit "out" $modelFiles) -}}
-{{- range $name, $list := $modelFiles -}}{{- $_ := set $.files $name (toYaml (dict "model_list" $list)) -}}{{- end -}}
+{{- range $name, $list := $modelFiles -}}
+{{- $text := toYaml (dict "model_list" $list) -}}
+{{- if gt (len $text) 1000000 -}}
+{{- /* Only on the way to a refusal: name the model when it alone is too large, which no split can help. */ -}}
+{{- range $id, $entry := $entries -}}
+{{- $size := len (toYaml (dict "model_list" (list $entry))) -}}
+{{- if gt $size 1000000 -}}
+{{- fail (printf "models.%s: its model_list entry alone would be %d bytes, more than a ConfigMap holds (1 MiB), which no split of the model list can help; shorten its params" $id $size) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $_ := set $.files $name $text -}}
+{{- end -}}
 {{- $include := list -}}
 {{- range $name, $_ := $modelFiles -}}{{- $include = append $include (printf "models/%s" $name) -}}{{- end -}}
 {{- $_ := set $document "include" $include -}}

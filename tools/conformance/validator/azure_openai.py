@@ -1,5 +1,6 @@
-"""Azure OpenAI (`/openai/deployments/<name>/…?api-version=`): request types of the `openai` SDK, plus
-the per-deployment rules the service enforces that the types cannot express."""
+"""Azure OpenAI (`/openai/deployments/<name>/…?api-version=`) and OpenAI itself (`/v1/…`): request
+types of the `openai` SDK, plus the per-deployment rules the services enforce that the types cannot
+express. The bodies are the same; only Azure requires the api-version."""
 from openai.types import embedding_create_params, image_generate_params
 from openai.types.chat import completion_create_params
 
@@ -31,10 +32,10 @@ def _sdk(rule: str, adapter, request: Request) -> Rejection | None:
     return _error(rule, "; ".join(found), found[0].split(":")[0], "invalid_request_error") if found else None
 
 
-def chat(request: Request) -> Rejection | None:
+def chat_body(request: Request) -> Rejection | None:
     body = request.body
     streaming = isinstance(body, dict) and body.get("stream") is True
-    rejection = _api_version(request) or _sdk(f"sdk:openai.CompletionCreateParams{'Streaming' if streaming else 'NonStreaming'}", _chat[streaming], request)
+    rejection = _sdk(f"sdk:openai.CompletionCreateParams{'Streaming' if streaming else 'NonStreaming'}", _chat[streaming], request)
     if rejection:
         return rejection
     if is_reasoning(request.profile):
@@ -47,8 +48,8 @@ def chat(request: Request) -> Rejection | None:
     return None
 
 
-def embeddings(request: Request) -> Rejection | None:
-    rejection = _api_version(request) or _sdk("sdk:openai.EmbeddingCreateParams", _embeddings, request)
+def embeddings_body(request: Request) -> Rejection | None:
+    rejection = _sdk("sdk:openai.EmbeddingCreateParams", _embeddings, request)
     if rejection:
         return rejection
     # openai EmbeddingCreateParams.dimensions: "Only supported in `text-embedding-3` and later models."
@@ -71,4 +72,25 @@ def images(request: Request) -> Rejection | None:
     return None
 
 
-KINDS = {"azure-chat": chat, "azure-embeddings": embeddings, "azure-images": images}
+def chat(request: Request) -> Rejection | None:
+    return _api_version(request) or chat_body(request)
+
+
+def embeddings(request: Request) -> Rejection | None:
+    return _api_version(request) or embeddings_body(request)
+
+
+def _bearer(request: Request) -> Rejection | None:
+    if not request.headers.get("authorization", "").startswith("Bearer "):
+        # OpenAI's answer to a request without a key.
+        return Rejection(401, {"error": {"message": "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", "type": "invalid_request_error", "param": None, "code": None}}, "openai:authorization-required")
+    return None
+
+
+KINDS = {
+    "azure-chat": chat,
+    "azure-embeddings": embeddings,
+    "azure-images": images,
+    "openai-chat": lambda request: _bearer(request) or chat_body(request),
+    "openai-embeddings": lambda request: _bearer(request) or embeddings_body(request),
+}
