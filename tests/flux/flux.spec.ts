@@ -35,7 +35,7 @@ interface Condition {
   message?: string;
   observedGeneration?: number;
 }
-type HelmReleaseObject = LiveObject & { status?: { conditions?: Condition[]; history?: { chartVersion: string; version: number; status: string }[]; lastAttemptedRevision?: string } };
+type HelmReleaseObject = LiveObject & { status?: { conditions?: Condition[]; failures?: number; history?: { chartVersion: string; version: number; status: string }[]; lastAttemptedRevision?: string } };
 
 const ready = (hr: HelmReleaseObject) => hr.status?.conditions?.find((c) => c.type === 'Ready');
 
@@ -176,10 +176,17 @@ describe('examples/flux reconciled by source-controller and helm-controller', ()
     const jobUids = async () => ((await cluster.plane.api<{ items: LiveObject[] }>('GET', `/apis/batch/v1/namespaces/${namespace}/jobs`)).body.items ?? []).map((j) => j.metadata.uid);
     const jobsBefore = await jobUids();
     expect(jobsBefore.length).toBe(1);
+    const failuresBefore = (await cluster.plane.api<HelmReleaseObject>('GET', hrPath)).body.status?.failures ?? 0;
     const { status, body } = await cluster.plane.api<HelmReleaseObject>('PATCH', hrPath, { spec: { values: { replicas: -1 } } }, 'application/merge-patch+json');
     expect(status).toBe(200);
     const generation = body.metadata.generation;
-    const hr = await waitForHelmRelease('Ready=False for the refused values', (h) => ready(h)?.status === 'False' && ready(h)?.observedGeneration === generation);
+    // Wait for more failed attempts than the example's upgrade retries (3): a remediation (rollback)
+    // would have run by then. helm-controller never stalls here: no release is made, so it retries.
+    const retries = helmRelease.spec.upgrade.remediation.retries as number;
+    const hr = await waitForHelmRelease(
+      `Ready=False after more than ${retries} failed attempts`,
+      (h) => ready(h)?.status === 'False' && ready(h)?.observedGeneration === generation && (h.status?.failures ?? 0) > failuresBefore + retries,
+    );
     expect(ready(hr)!.message).toContain("at '/replicas': minimum: got -1, want 0");
     // Nothing was released: the history, the Deployment and every object are as they were.
     expect(hr.status!.history![0]).toMatchObject({ version: 2, status: 'deployed' });
