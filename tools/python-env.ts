@@ -12,6 +12,19 @@ const stamp = join(venvDir, '.requirements.sha256');
 
 export const venvBin = (name: string) => join(venvDir, 'bin', name);
 
+/**
+ * Runs one of tools/conformance's extractors (`litellm_keys.py`, `litellm_providers.py`) with the
+ * installed LiteLLM, offline (its local cost map), and parses the JSON it prints.
+ */
+export function extractFromLiteLLM(script: string): any {
+  return JSON.parse(
+    execFileSync(venvBin('python'), [join(repoRoot, 'tools', 'conformance', script)], {
+      env: { PATH: '/usr/bin:/bin', LITELLM_LOCAL_MODEL_COST_MAP: 'True', LITELLM_MODE: 'PRODUCTION' },
+      encoding: 'utf8',
+    }),
+  );
+}
+
 /** Creates or updates .venv so that it holds exactly what requirements.txt pins. Idempotent. */
 export function ensurePythonEnv(): void {
   const wanted = createHash('sha256').update(readFileSync(requirements)).digest('hex');

@@ -1,6 +1,5 @@
 // The config keys checked in as data (packages/catalog/src/values/litellm-keys.ts) must be what the
 // installed LiteLLM really accepts: a LiteLLM bump that adds or drops keys fails here.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,16 +21,11 @@ import {
   routerSettingsKeys,
   supportsFlags,
 } from '../../packages/catalog/src/values/litellm-keys.ts';
-import { chartDir, repoRoot } from '../../tools/helm.ts';
-import { venvBin } from '../../tools/python-env.ts';
+import { chartDir } from '../../tools/helm.ts';
+import { extractFromLiteLLM } from '../../tools/python-env.ts';
 import { readLiteLLMPin } from '../../tools/conformance/litellm-pin.ts';
 
-const extracted = JSON.parse(
-  execFileSync(venvBin('python'), [join(repoRoot, 'tools', 'conformance', 'litellm_keys.py')], {
-    env: { PATH: '/usr/bin:/bin', LITELLM_LOCAL_MODEL_COST_MAP: 'True', LITELLM_MODE: 'PRODUCTION' },
-    encoding: 'utf8',
-  }),
-);
+const extracted = extractFromLiteLLM('litellm_keys.py');
 
 describe('LiteLLM settings keys (litellm-keys.ts)', () => {
   it('come from the pinned LiteLLM release', () => {

@@ -1,20 +1,12 @@
 // The providers checked in as data (packages/catalog/src/values/litellm-providers.ts) must be what the
 // installed LiteLLM knows: a LiteLLM bump that adds or drops a provider, or resolves an unprefixed
 // model name differently, fails here.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { liteLLMProviders, liteLLMProvidersVersion, providerDefaultApiBases, unprefixedModels } from '../../packages/catalog/src/values/litellm-providers.ts';
-import { repoRoot } from '../../tools/helm.ts';
-import { venvBin } from '../../tools/python-env.ts';
+import { extractFromLiteLLM } from '../../tools/python-env.ts';
 import { readLiteLLMPin } from '../../tools/conformance/litellm-pin.ts';
 
-const extracted = JSON.parse(
-  execFileSync(venvBin('python'), [join(repoRoot, 'tools', 'conformance', 'litellm_providers.py')], {
-    env: { PATH: '/usr/bin:/bin', LITELLM_LOCAL_MODEL_COST_MAP: 'True', LITELLM_MODE: 'PRODUCTION' },
-    encoding: 'utf8',
-  }),
-);
+const extracted = extractFromLiteLLM('litellm_providers.py');
 
 describe('LiteLLM providers (litellm-providers.ts)', () => {
   it('come from the pinned LiteLLM release', () => {
