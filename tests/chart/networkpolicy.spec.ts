@@ -152,7 +152,9 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
     // The migration Job's pods: no ingress, DNS and the same database rule only.
     const migration = policies.find((p) => p.metadata.name === 'rel-litellm-stack-migrate')!;
     expect(migration.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/component': 'db-migration', 'app.kubernetes.io/instance': 'rel', 'app.kubernetes.io/part-of': 'litellm-stack' });
-    expect(migration.spec.ingress).toEqual([]);
+    // No ingress rules under the Ingress policy type: all ingress denied (the empty list left out, as the API server stores it).
+    expect(migration.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(migration.spec.ingress).toBeUndefined();
     expect(migration.spec.egress).toHaveLength(2);
     expect(migration.spec.egress[1]).toEqual(toDatabase);
     expect(migration.spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);

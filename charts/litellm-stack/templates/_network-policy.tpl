@@ -258,13 +258,17 @@ spec:
   podSelector:
     matchLabels:
       {{- toYaml .policy.podLabels | nindent 6 }}
+  # Both types always: a direction without rules denies everything. Its empty list is left out, as
+  # the API server stores it, so the object reads back as rendered.
   policyTypes:
     - Ingress
     - Egress
-  ingress:
-    {{- toYaml $sections.ingress | nindent 4 }}
-  egress:
-    {{- toYaml $sections.egress | nindent 4 }}
+  {{- range $direction := list "ingress" "egress" }}
+  {{- with get $sections $direction }}
+  {{ $direction }}:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- end }}
 {{- end -}}
 
 {{/* One CiliumNetworkPolicy rule (ingress: from…, egress: to…) of a neutral rule. */}}
