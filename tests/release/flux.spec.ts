@@ -112,13 +112,15 @@ describe('the HelmRelease values', () => {
     expect(validate(coalesce(defaults, { ...values, replicas: 'two' }))).toBe(false);
   });
 
-  it('a credential without an endpoint is refused by the chart\'s conditional checks (templates/_rules.tpl), naming it', async () => {
-    const { apiBase: _, ...withoutEndpoint } = values.credentials.azure_anthropic;
-    const broken = { ...values, credentials: { ...values.credentials, azure_anthropic: withoutEndpoint } };
+  it('an Azure credential without an endpoint is refused by the chart, naming it', async () => {
+    // Azure has no default endpoint (a keyed provider such as Anthropic falls back to its public host).
+    const [id, azure] = Object.entries<any>(values.credentials).find(([, credential]) => credential.resourceName)!;
+    const { apiBase: _, resourceName: __, ...withoutEndpoint } = azure;
+    const broken = { ...values, credentials: { ...values.credentials, [id]: withoutEndpoint } };
     for (const major of helmMajors) {
       const result = await tryRender(major, { values: broken });
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain('credentials.azure_anthropic: set one of apiBase, resourceName');
+      expect(result.stderr).toContain(`credentials.${id}: enabled without an endpoint`);
     }
   });
 
