@@ -1,20 +1,9 @@
-import type { Provider } from '@litellm-stack/catalog';
+import type { Credential } from '@litellm-stack/catalog';
 
-export interface CredentialGeneratorSchema {
-  /** Credential id (LiteLLM credential_name); also the name of its models file. */
-  id: string;
-  provider: Provider;
-  description?: string;
-  apiBase?: string;
-  resourceName?: string;
-  apiVersion?: string;
-  organization?: string;
-  tenantId?: string;
-  clientId?: string;
-  workloadIdentity?: boolean;
-  awsRegionName?: string;
-  vertexProject?: string;
-  vertexLocation?: string;
+/** The catalog's credential fields as flags (documented on `Credential`; the id also names its models file), the Secret keys flattened. */
+export interface CredentialGeneratorSchema
+  extends Pick<Credential, 'id' | 'provider'>,
+    Partial<Pick<Credential, 'description' | 'apiBase' | 'resourceName' | 'apiVersion' | 'organization' | 'tenantId' | 'clientId' | 'workloadIdentity' | 'awsRegionName' | 'vertexProject' | 'vertexLocation'>> {
   /** Secret key (and env var) holding the API key; default, for providers that take one: the id in UPPER_SNAKE + _API_KEY. */
   secretKey?: string;
   clientSecretKey?: string;
