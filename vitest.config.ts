@@ -1,5 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+/** A project defined only when its npm script sets `variable=1`: too slow or too costly for `npm test`. */
+const onlyWhen = (variable: string, test: { name: string; include: string[]; testTimeout: number; hookTimeout: number }) =>
+  process.env[variable] === '1' ? [{ extends: true as const, test }] : [];
+
 // One project per area, so `nx` targets and humans can run one area (`vitest run --project chart`).
 // `extends: true`: inline projects inherit the timeouts and global setup below only when asked to.
 export default defineConfig({
@@ -23,18 +27,14 @@ export default defineConfig({
       { extends: true, test: { name: 'conformance', include: ['tests/conformance/**/*.spec.ts'] } },
       // Every fenced block of every markdown file, run or marked illustrative (tests/docs/docs.spec.ts).
       { extends: true, test: { name: 'docs', include: ['tests/docs/**/*.spec.ts', 'tools/docs/**/*.spec.ts'] } },
-      // A real API server and controller-manager (tools/cluster): installs, upgrades and Flux. Building
-      // the binaries when the cache lacks them takes most of an hour on two cores (.ci/run builds first).
       // 10,000 deployments through the real proxy (issue 13): its startup alone takes minutes, so it runs
       // only as `npm run test:scale`, not in `npm test`.
-      ...(process.env.LITELLM_STACK_SCALE === '1'
-        ? [{ extends: true as const, test: { name: 'scale', include: ['tests/scale/**/*.spec.ts'], testTimeout: 3_000_000, hookTimeout: 3_600_000 } }]
-        : []),
-      // Flux's controllers against that control plane (issue 9): building them cold takes 4,392 s +
-      // 796 s on two cores, which a fresh `.ci/run` cannot add, so they run only as `npm run test:flux`.
-      ...(process.env.LITELLM_STACK_FLUX === '1'
-        ? [{ extends: true as const, test: { name: 'flux', include: ['tests/flux/**/*.spec.ts'], testTimeout: 600_000, hookTimeout: 3_600_000 } }]
-        : []),
+      ...onlyWhen('LITELLM_STACK_SCALE', { name: 'scale', include: ['tests/scale/**/*.spec.ts'], testTimeout: 3_000_000, hookTimeout: 3_600_000 }),
+      // Flux's controllers against the cluster project's control plane (issue 9): building them cold takes
+      // 4,392 s + 796 s on two cores, which a fresh `.ci/run` cannot add, so they run only as `npm run test:flux`.
+      ...onlyWhen('LITELLM_STACK_FLUX', { name: 'flux', include: ['tests/flux/**/*.spec.ts'], testTimeout: 600_000, hookTimeout: 3_600_000 }),
+      // A real API server and controller-manager (tools/cluster): installs, upgrades and Flux. Building
+      // the binaries when the cache lacks them takes most of an hour on two cores (.ci/run builds first).
       {
         extends: true,
         test: { name: 'cluster', include: ['tests/cluster/**/*.spec.ts'], testTimeout: 600_000, hookTimeout: 3_600_000 },
