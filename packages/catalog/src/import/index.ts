@@ -6,7 +6,7 @@ import { credentialFields, familyOf, resolveProvider } from '../catalog/provider
 import { seedCatalog } from '../catalog/index.ts';
 import { modes, supportFlags } from '../catalog/types.ts';
 import { toSnake } from '../values/catalog.ts';
-import { generalSettingsKeys, litellmSettingsKeys, modelParamsKeys, routerSettingsKeys } from '../values/litellm-keys.ts';
+import { configSections, generalSettingsKeys, litellmSettingsKeys, modelParamsKeys, routerSettingsKeys } from '../values/litellm-keys.ts';
 import { liteLLMProviders } from '../values/litellm-providers.ts';
 
 export class ImportError extends Error {
@@ -58,6 +58,23 @@ const azureDefaultApiVersion = '2025-02-01-preview';
 export const secretName = 'litellm-secrets';
 const handledSections = new Set(['model_list', 'credential_list', 'environment_variables', 'litellm_settings', 'general_settings', 'router_settings', 'guardrails']);
 
+/**
+ * The chart's rule for a secret in config.yaml (litellm-stack.secrets.isSensitiveKey in _secrets.tpl;
+ * tests/chart/import.spec.ts checks these lists against it): a key with one of these `_`/`-` parts, or
+ * one of the whole keys, unless exempt. A literal there is moved into the Secret, or the chart refuses it.
+ */
+export const sensitiveKeyRule = {
+  parts: ['password', 'secret', 'key', 'token', 'auth', 'credential', 'access', 'private', 'certificate', 'fingerprint', 'tenancy', 'credentials'],
+  keys: ['database_url', 'redis_url', 'litellm_license', 'authorization'],
+  exempt: ['key_management_system', 'litellm_key_header_name', 'custom_auth', 'custom_key_generate', 'token_rate_limit_type', 'mcp_client_side_auth_header_name', 'ui_access_mode', 'access_mode', 'auth_type', 'token_url'],
+};
+const isSensitiveKey = (key: string) => {
+  const name = key.toLowerCase().replaceAll('-', '_');
+  return !sensitiveKeyRule.exempt.includes(name) && (sensitiveKeyRule.keys.includes(name) || name.split('_').some((part) => sensitiveKeyRule.parts.includes(part)));
+};
+/** A URL with userinfo (scheme://user:password@host): the chart refuses it outside the Secret, whatever the key. */
+const userinfoURL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/;
+
 /** A Secret key name from parts: `openai`, `api_key` → `OPENAI_API_KEY`. */
 export const secretKeyName = (...parts: string[]) => parts.join('_').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^([0-9])/, '_$1');
 /** A values id (lower-case words joined by `sep`) from a name. */
@@ -79,13 +96,10 @@ export function importConfig(text: string): ImportResult {
     if (!isTree(input.proxy_config)) throw new ImportError('proxy_config', 'must be a mapping (the LiteLLM config)');
     config = input.proxy_config;
     base = 'proxy_config.';
-    for (const key of Object.keys(input)) {
-      if (key !== 'proxy_config') notes.push({ path: key, reason: 'a setting of the official chart; this chart has its own values for the deployment (README.md)' });
-    }
   } else if (!Object.keys(input).some((key) => handledSections.has(key))) {
     throw new ImportError('(document)', `neither a LiteLLM config (model_list, litellm_settings, …) nor official-chart values (proxy_config); top-level keys: ${Object.keys(input).join(', ')}`);
   }
-  return new Importer(base, notes, config).run(config);
+  return new Importer(base, notes, config).run(config, base ? input : undefined);
 }
 
 interface CredentialEntry {
@@ -118,17 +132,19 @@ class Importer {
     throw new ImportError(this.base + path, reason);
   }
 
-  run(config: Tree): ImportResult {
-    for (const key of Object.keys(config)) if (!handledSections.has(key)) this.note(key, 'a top-level config section the chart does not model');
+  run(config: Tree, official?: Tree): ImportResult {
     const values: Tree = {};
     this.credentialList(config.credential_list);
     const models = this.modelList(config.model_list);
     const credentials: Tree = {};
     for (const credential of [...this.credentials.values()].sort((a, b) => a.id.localeCompare(b.id))) credentials[credential.id] = this.credentialValues(credential);
     const litellm = this.settings(config);
-    this.environment(config.environment_variables);
+    const sections = this.configSections(config);
+    if (Object.keys(sections).length) litellm.configSections = sections;
+    this.environment(this.base, config.environment_variables);
     const master = this.section(config, 'general_settings').master_key;
     if (typeof master === 'string' && !envRef.test(master)) this.secrets.LITELLM_MASTER_KEY = master;
+    if (official) this.officialChart(official, values);
     this.referencedEnv(litellm, credentials);
     // Secrets only ever from a Secret: the one secret.yaml holds (plus the master and salt keys), or the user's own of that name.
     values.secrets = { existingSecret: secretName };
@@ -346,11 +362,11 @@ class Importer {
     for (const [key, value] of Object.entries(settings)) {
       if (['cache', 'cache_params'].includes(key)) this.note(`litellm_settings.${key}`, 'the chart renders the cache from cache.* (Redis or its Dragonfly, with their Secret); set cache.enabled and cache.*');
       else if (['callbacks', 'success_callback', 'failure_callback', 'service_callback'].includes(key) && JSON.stringify(value).includes('prometheus')) this.note(`litellm_settings.${key}`, 'prometheus is rendered by monitoring.metrics.enabled; other callbacks go to litellm.settings');
-      else if ((litellmSettingsKeys as readonly string[]).includes(key)) openSettings[key] = value;
+      else if ((litellmSettingsKeys as readonly string[]).includes(key)) openSettings[key] = this.referenceOrSecret(`litellm_settings.${key}`, key, value);
       else this.note(`litellm_settings.${key}`, 'a litellm_settings key LiteLLM 1.80.8 never reads; left out');
     }
     if (Object.keys(openSettings).length) litellm.settings = openSettings;
-    if (config.guardrails !== undefined) litellm.guardrails = config.guardrails;
+    if (config.guardrails !== undefined) litellm.guardrails = this.referenceOrSecret('guardrails', 'guardrails', config.guardrails);
     return litellm;
   }
 
@@ -360,24 +376,65 @@ class Importer {
     return isTree(value) ? value : this.fail(name, 'must be a mapping');
   }
 
-  /** A literal secret in an open settings map goes to the Secret and is read back as os.environ/NAME. */
-  private referenceOrSecret(path: string, key: string, value: unknown): unknown {
-    if (typeof value !== 'string' || envRef.test(value) || !/(^|_)(key|secret|password|token)(_|$)/.test(key)) return value;
-    const name = this.literalKey(secretKeyName(key), value);
+  /**
+   * A value of an open map with every literal secret in it (under a secret-like key, or a URL with
+   * userinfo) moved into the Secret and read back as os.environ/NAME: the proxy resolves such references
+   * anywhere in its config. `parts` name the Secret key (mcp_servers, github, auth_value → MCP_SERVERS_GITHUB_AUTH_VALUE).
+   */
+  private referenceOrSecret(path: string, key: string, value: unknown, parts: string[] = [key], sensitive = false): unknown {
+    if (Array.isArray(value)) return value.map((item, index) => this.referenceOrSecret(`${path}[${index}]`, key, item, [...parts, String(index)], sensitive || isSensitiveKey(key)));
+    if (isTree(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.referenceOrSecret(`${path}.${k}`, k, v, [...parts, k])]));
+    if (typeof value !== 'string' || value === '' || envRef.test(value) || !(sensitive || isSensitiveKey(key) || userinfoURL.test(value))) return value;
+    const name = this.literalKey(secretKeyName(...parts), value);
     this.secrets[name] = value;
-    this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+    if (!this.extraEnv.some((variable) => variable.name === name)) this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
     this.note(path, `a literal secret: moved into the Secret as ${name}`);
     return `os.environ/${name}`;
   }
 
-  private environment(variables: unknown) {
-    if (variables === undefined || variables === null) return;
-    if (!isTree(variables)) this.fail('environment_variables', 'must be a mapping');
-    // Every value goes through the Secret: environment_variables is where configs keep keys.
-    for (const [name, value] of Object.entries(variables)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.fail(`environment_variables.${name}`, 'is no env var name');
-      this.secrets[name] = String(value);
-      this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+  /** Top-level sections the chart does not model: litellm.configSections when LiteLLM reads them, else a note. */
+  private configSections(config: Tree): Tree {
+    const out: Tree = {};
+    for (const [key, value] of Object.entries(config)) {
+      if (handledSections.has(key)) continue;
+      if (key === 'include') this.note(key, 'included files are not read by the import; import a config with their lists inlined');
+      else if ((configSections as readonly string[]).includes(key)) out[key] = this.referenceOrSecret(key, key, value);
+      else this.note(key, `a top-level section LiteLLM 1.80.8's proxy never reads; left out`);
     }
+    return out;
+  }
+
+  /** environment_variables (or the official chart's envVars, at `base` ''): env vars of the proxy, from the Secret. */
+  private environment(base: string, variables: unknown, section = 'environment_variables') {
+    if (variables === undefined || variables === null) return;
+    if (!isTree(variables)) throw new ImportError(base + section, 'must be a mapping');
+    // Every value goes through the Secret: this is where configs keep keys.
+    for (const [name, value] of Object.entries(variables)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ImportError(`${base}${section}.${name}`, 'is no env var name');
+      this.secrets[name] = String(value);
+      if (!this.extraEnv.some((variable) => variable.name === name)) this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+    }
+  }
+
+  /**
+   * The official chart's values beside proxy_config: its master key (masterkey, which it passes as
+   * PROXY_MASTER_KEY) goes into the Secret under the key the chart reads; its env vars and the Secrets
+   * and ConfigMaps it exports as env come along; the rest configures that chart's deployment.
+   */
+  private officialChart(official: Tree, values: Tree) {
+    const extraEnvFrom: Tree[] = [];
+    for (const [key, value] of Object.entries(official)) {
+      if (key === 'proxy_config') continue;
+      if (key === 'masterkey' && typeof value === 'string' && value !== '') {
+        if (this.secrets.LITELLM_MASTER_KEY !== undefined && this.secrets.LITELLM_MASTER_KEY !== value) this.notes.push({ path: key, reason: 'proxy_config.general_settings.master_key is another literal key; the proxy used that one, which the Secret holds' });
+        else this.secrets.LITELLM_MASTER_KEY = value;
+      } else if (key === 'envVars') this.environment('', value, 'envVars');
+      else if ((key === 'environmentSecrets' || key === 'environmentConfigMaps') && Array.isArray(value)) {
+        for (const name of value) extraEnvFrom.push(key === 'environmentSecrets' ? { secretRef: { name } } : { configMapRef: { name } });
+      } else if (key === 'masterkeySecretName' || key === 'masterkeySecretKey') {
+        if (value) this.notes.push({ path: key, reason: `the master key is read from the Secret ${secretName} (key LITELLM_MASTER_KEY): copy it there, or set secrets.existingSecret and secrets.masterKeyKey` });
+      } else this.notes.push({ path: key, reason: 'a setting of the official chart; this chart has its own values for the deployment (README.md)' });
+    }
+    if (extraEnvFrom.length) values.extraEnvFrom = extraEnvFrom;
   }
 }
