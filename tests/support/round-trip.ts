@@ -94,12 +94,18 @@ export function roundTripDifferences(input: Tree, rendered: Tree, result: Import
       if (!same(key === 'id' ? String(info.id) : info[key], deployment.model_info[key]) && !documented(at)) differences.push({ path: at, input: info[key], rendered: deployment.model_info[key] });
     }
   }
-  for (const section of settingsSections) {
-    for (const [key, value] of Object.entries(config[section] ?? {})) {
-      const at = `${prefix}${section}.${key}`;
-      const gotten = resolved(rendered[section]?.[key], result.secrets);
-      if (!sameDeep(value, gotten) && !same(literal(value), gotten) && !documented(at)) differences.push({ path: at, input: value, rendered: rendered[section]?.[key] });
+  // A setting that is a map (cache_params, model_group_alias) is compared key by key: a note on one of its keys leaves the others compared.
+  const compare = (at: string, value: unknown, renderedValue: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const renderedMap: Tree = renderedValue && typeof renderedValue === 'object' ? renderedValue : {};
+      for (const key of new Set([...Object.keys(value), ...Object.keys(renderedMap)])) compare(`${at}.${key}`, (value as Tree)[key], renderedMap[key]);
+      return;
     }
+    const gotten = resolved(renderedValue, result.secrets);
+    if (!sameDeep(value, gotten) && !same(literal(value), gotten) && !documented(at)) differences.push({ path: at, input: value, rendered: renderedValue });
+  };
+  for (const section of settingsSections) {
+    for (const [key, value] of Object.entries(config[section] ?? {})) compare(`${prefix}${section}.${key}`, value, rendered[section]?.[key]);
   }
   for (const [section, value] of Object.entries(config)) {
     if (settingsSections.includes(section) || deploymentSections.includes(section)) continue;

@@ -6,7 +6,8 @@ import { credentialFields, familyOf, resolveProvider } from '../catalog/provider
 import { seedCatalog } from '../catalog/index.ts';
 import { modes, supportFlags } from '../catalog/types.ts';
 import { toSnake } from '../values/catalog.ts';
-import { configSections, generalSettingsKeys, litellmSettingsKeys, modelParamsKeys, routerSettingsKeys } from '../values/litellm-keys.ts';
+import { logLevels } from '../values/areas/litellm.ts';
+import { cacheParamsKeys, configSections, generalSettingsKeys, litellmSettingsKeys, modelParamsKeys, routerSettingsKeys } from '../values/litellm-keys.ts';
 import { liteLLMProviders } from '../values/litellm-providers.ts';
 
 export class ImportError extends Error {
@@ -116,6 +117,9 @@ class Importer {
   private readonly extraEnv: Tree[] = [];
   private readonly deployments: { path: string; id: string }[] = [];
   private readonly modelNames = new Set<string>();
+  private cacheValues?: Tree;
+  private logLevel?: string;
+  private monitoring?: Tree;
 
   /** Env var names the input reads (os.environ/NAME): a literal secret must not take one of them. */
   private readonly referenced: Set<string>;
@@ -152,7 +156,10 @@ class Importer {
     // The chart's default models (the seed catalog) are not the imported config's: switch off those the import does not replace.
     for (const model of seedCatalog.models) if (!(model.id in models)) models[model.id] = { enabled: false };
     values.models = models;
+    if (this.logLevel) litellm.logLevel = this.logLevel;
     if (Object.keys(litellm).length) values.litellm = litellm;
+    if (this.cacheValues) values.cache = this.cacheValues;
+    if (this.monitoring) values.monitoring = this.monitoring;
     if (this.extraEnv.length) values.extraEnv = this.extraEnv;
     return { values, secrets: this.secrets, notes: this.notes, deployments: this.deployments };
   }
@@ -314,6 +321,7 @@ class Importer {
         const name = reference ? reference[1]! : this.literalKey(secretKeyName(credential.id, key), String(value));
         if (!reference) this.secrets[name] = String(value);
         secretKeys[field.field] = name;
+        if (field.secret === 'file') this.note(`credential ${credential.id}.${key}`, `the chart mounts Secret key ${name} as a file and renders its path (LiteLLM 1.80.8 loads a path or the JSON itself alike: vertex_llm_base.load_auth)`);
       } else out[field.field] = value;
     }
     if (Object.keys(secretKeys).length) out.secretKeys = secretKeys;
@@ -359,15 +367,47 @@ class Importer {
     if (Object.keys(openGeneral).length) litellm.generalSettings = openGeneral;
     const settings = this.section(config, 'litellm_settings');
     const openSettings: Tree = {};
+    const metrics = Array.isArray(settings.callbacks) && settings.callbacks.length === 1 && settings.callbacks[0] === 'prometheus';
+    if (metrics) this.monitoring = { metrics: { enabled: true, requireAuth: settings.require_auth_for_metrics_endpoint === true } };
     for (const [key, value] of Object.entries(settings)) {
-      if (['cache', 'cache_params'].includes(key)) this.note(`litellm_settings.${key}`, 'the chart renders the cache from cache.* (Redis or its Dragonfly, with their Secret); set cache.enabled and cache.*');
-      else if (['callbacks', 'success_callback', 'failure_callback', 'service_callback'].includes(key) && JSON.stringify(value).includes('prometheus')) this.note(`litellm_settings.${key}`, 'prometheus is rendered by monitoring.metrics.enabled; other callbacks go to litellm.settings');
+      if (key === 'cache') this.cache(settings);
+      else if (key === 'cache_params') continue; // with cache
+      else if (metrics && (key === 'callbacks' || key === 'require_auth_for_metrics_endpoint')) continue; // monitoring.metrics
+      else if (['callbacks', 'success_callback', 'failure_callback', 'service_callback'].includes(key) && JSON.stringify(value).includes('prometheus')) this.note(`litellm_settings.${key}`, 'prometheus is rendered by monitoring.metrics.enabled, which owns litellm_settings.callbacks: carried only when callbacks is [prometheus] alone');
       else if ((litellmSettingsKeys as readonly string[]).includes(key)) openSettings[key] = this.referenceOrSecret(`litellm_settings.${key}`, key, value);
       else this.note(`litellm_settings.${key}`, 'a litellm_settings key LiteLLM 1.80.8 never reads; left out');
     }
     if (Object.keys(openSettings).length) litellm.settings = openSettings;
     if (config.guardrails !== undefined) litellm.guardrails = this.referenceOrSecret('guardrails', 'guardrails', config.guardrails);
     return litellm;
+  }
+
+  /** litellm_settings.cache with cache_params: the chart's cache.* (a Redis-compatible server, its password from the Secret). */
+  private cache(settings: Tree) {
+    const path = 'litellm_settings.cache_params';
+    const params = isTree(settings.cache_params) ? settings.cache_params : {};
+    if (settings.cache !== true) return this.note('litellm_settings.cache', 'not true: no cache');
+    const type = params.type ?? 'local';
+    if (type !== 'redis') return this.note('litellm_settings.cache', `cache type ${String(type)}: the chart's cache is a Redis-compatible server (cache.*); left out`);
+    if (typeof params.host !== 'string' || envRef.test(params.host)) return this.note(`${path}.host`, 'the chart needs the cache host itself (its network policy reads it): set cache.host and cache.enabled; the cache is left out');
+    const cache: Tree = { enabled: true, host: params.host, username: '', passwordKey: '' };
+    const extra: Tree = {};
+    for (const [key, value] of Object.entries(params)) {
+      if (key === 'type' || key === 'host') continue;
+      if (key === 'port') cache.port = Number(value);
+      else if (key === 'username' || key === 'namespace' || key === 'ttl') cache[key] = value;
+      else if (key === 'ssl') cache.tls = true; // any ssl key, even false, makes redis-py use TLS
+      else if (key === 'password') {
+        const reference = typeof value === 'string' ? envRef.exec(value) : null;
+        cache.passwordKey = reference ? reference[1]! : this.literalKey('REDIS_PASSWORD', String(value));
+        if (!reference) this.secrets[cache.passwordKey as string] = String(value);
+      } else if ((cacheParamsKeys as readonly string[]).includes(key)) extra[key] = this.referenceOrSecret(`${path}.${key}`, key, value);
+      else this.note(`${path}.${key}`, `neither LiteLLM's cache nor redis-py reads "${key}"; left out`);
+    }
+    if (typeof params.port === 'string') this.note(`${path}.port`, 'a string; the chart renders the number');
+    if (params.namespace === undefined) this.note(`${path}.namespace`, 'not set; the chart prefixes the cache\'s keys with cache.namespace (litellm), which its ACL rule needs');
+    if (Object.keys(extra).length) cache.params = extra;
+    this.cacheValues = cache;
   }
 
   private section(config: Tree, name: string): Tree {
@@ -411,9 +451,20 @@ class Importer {
     // Every value goes through the Secret: this is where configs keep keys.
     for (const [name, value] of Object.entries(variables)) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ImportError(`${base}${section}.${name}`, 'is no env var name');
+      if (name === 'LITELLM_LOG') {
+        this.setLogLevel(`${base}${section}.${name}`, value);
+        continue;
+      }
       this.secrets[name] = String(value);
       if (!this.extraEnv.some((variable) => variable.name === name)) this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
     }
+  }
+
+  /** LITELLM_LOG, which the chart sets from litellm.logLevel. */
+  private setLogLevel(path: string, value: unknown) {
+    const level = String(value).toUpperCase();
+    if ((logLevels as readonly string[]).includes(level)) this.logLevel = level;
+    else this.notes.push({ path, reason: `LITELLM_LOG ${String(value)}: the chart sets it from litellm.logLevel, one of ${logLevels.join(', ')}; left out` });
   }
 
   /**
@@ -429,6 +480,7 @@ class Importer {
         if (this.secrets.LITELLM_MASTER_KEY !== undefined && this.secrets.LITELLM_MASTER_KEY !== value) this.notes.push({ path: key, reason: 'proxy_config.general_settings.master_key is another literal key; the proxy used that one, which the Secret holds' });
         else this.secrets.LITELLM_MASTER_KEY = value;
       } else if (key === 'envVars') this.environment('', value, 'envVars');
+      else if (key === 'logLevel') this.setLogLevel(key, value);
       else if ((key === 'environmentSecrets' || key === 'environmentConfigMaps') && Array.isArray(value)) {
         for (const name of value) extraEnvFrom.push(key === 'environmentSecrets' ? { secretRef: { name } } : { configMapRef: { name } });
       } else if (key === 'masterkeySecretName' || key === 'masterkeySecretKey') {
