@@ -2,6 +2,7 @@
 // status and error shape, and lets the well-formed request through. The SDK types are the oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
+import { bedrockAuth } from '../../tools/conformance/scenario.ts';
 import { profileFor, ProviderValidator, type ValidationRequest } from '../../tools/conformance/validator.ts';
 
 let validator: ProviderValidator;
@@ -71,6 +72,12 @@ const cases: Array<[string, ValidationRequest, string | undefined]> = [
   ['Azure AI /v1/embeddings without api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'text', encoding_format: 'base64' }, { path: '/v1/embeddings' }), undefined],
   ['Azure AI /embeddings without api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'] }, { path: '/embeddings' }), 'azure-ai:api-version-required'],
   ['Azure AI /embeddings with api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'] }, { path: '/embeddings', query: { 'api-version': '2024-05-01-preview' } }), undefined],
+  // Signed requests are boto3's (error-bodies.spec.ts); these are refused before the signature is recomputed.
+  ['Bedrock Converse without SigV4', request('bedrock-converse', 'x', { messages: [] }, { path: '/model/x/converse', auth: bedrockAuth }), 'bedrock:sigv4-required'],
+  ['Bedrock Converse scoped to bedrock-runtime (the endpoint prefix, not the signing name)', request('bedrock-converse', 'x', { messages: [] }, {
+    path: '/model/x/converse', auth: bedrockAuth,
+    headers: { authorization: `AWS4-HMAC-SHA256 Credential=${bedrockAuth.awsAccessKeyId}/20261129/us-east-1/bedrock-runtime/aws4_request, SignedHeaders=host;x-amz-date, Signature=00` },
+  }), 'bedrock:sigv4-service'],
   ['Azure AI embeddings, unknown input_type', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'search_query' }, { path: '/v1/embeddings' }), 'sdk:azure.ai.inference.EmbeddingsClient.embed'],
 ];
 
