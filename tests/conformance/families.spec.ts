@@ -120,6 +120,8 @@ beforeAll(async () => {
 
 afterEach(() => {
   expect(rejectionsOf(backends)).toEqual([]);
+  // A path the real service does not serve is answered 404 and is no refusal: none may have been asked for.
+  expect(Object.values(backends).flatMap((backend) => backend.requests.filter((request) => !request.kind).map((request) => `${backend.name} ${request.method} ${request.path}`))).toEqual([]);
 });
 
 afterAll(async () => {
