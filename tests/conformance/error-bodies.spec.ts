@@ -1,19 +1,24 @@
 // The fakes' error answers checked by the oracle nobody here wrote: each provider's official SDK
 // (openai 2.9.0 for Azure, anthropic 0.75.0, cohere 5.20.0, boto3 1.36.0 for Bedrock) calls a fake
 // backend over HTTP and must raise its typed error for the status, with the code, type and param read
-// from the body. boto3 also signs for real, so Bedrock's SigV4 check is tested against AWS's own signer.
+// from the body. boto3 also signs for real, so Bedrock's SigV4 check is tested against AWS's own signer;
+// google-genai 1.53.0 and groq 0.37.1 read Gemini's and Groq's.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rejectionsOf, startBackends, startBackendsFor, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { bedrockAuth } from '../../tools/conformance/scenario.ts';
 import type { SdkCall } from '../../tools/conformance/validator.ts';
 
 const ids = ['azure_credential_us_east', 'azure_anthropic', 'azure_ai_cohere_rerank'] as const;
-let backends: Record<(typeof ids)[number] | 'bedrock', FakeBackend>;
+let backends: Record<(typeof ids)[number] | 'bedrock' | 'gemini' | 'groq', FakeBackend>;
 
 beforeAll(async () => {
   const [seed, families] = await Promise.all([
     startBackends(ids, { azure_anthropic: '/anthropic' }),
-    startBackendsFor([{ id: 'bedrock', provider: 'bedrock', auth: bedrockAuth }]),
+    startBackendsFor([
+      { id: 'bedrock', provider: 'bedrock', auth: bedrockAuth },
+      { id: 'gemini', provider: 'gemini', auth: { apiKey: 'gemini-key' } },
+      { id: 'groq', provider: 'groq', auth: { apiKey: 'groq-key' } },
+    ]),
   ]);
   backends = { ...seed, ...families };
 });
@@ -128,5 +133,25 @@ describe('Bedrock, as boto3 signs and reads it (botocore ClientError codes from 
   it('429: ThrottlingException', async () => {
     backends.bedrock.failWith = { status: 429 };
     expect(await call(backends.bedrock, converse())).toMatchObject({ error: 'botocore.ClientError', status: 429, code: 'ThrottlingException' });
+  });
+});
+
+describe('Gemini and Groq, as google-genai and groq read them', () => {
+  const gemini = (apiKey: string) => call(backends.gemini, { provider: 'gemini', model: 'gemini-2.5-flash', auth: { apiKey } });
+  const groq = (apiKey: string, extra?: Record<string, unknown>) => call(backends.groq, { provider: 'groq', model: 'llama-3.3-70b-versatile', auth: { apiKey }, extra });
+
+  it('Gemini: accepted and parsed; another key: ClientError 400 INVALID_ARGUMENT; 429: RESOURCE_EXHAUSTED', async () => {
+    expect(await gemini('gemini-key')).toEqual({ error: null, answer: 'answer from gemini' });
+    expect(await gemini('another')).toMatchObject({ error: 'google.genai.ClientError', status: 400, type: 'INVALID_ARGUMENT' });
+    expect(rejectionsOf(backends).map((rejection) => rejection.rule)).toEqual(['gemini:api-key-invalid']);
+    backends.gemini.failWith = { status: 429 };
+    expect(await gemini('gemini-key')).toMatchObject({ error: 'google.genai.ClientError', status: 429, type: 'RESOURCE_EXHAUSTED' });
+  });
+
+  it('Groq: another key: AuthenticationError code invalid_api_key; an unknown parameter: BadRequestError; accepted raises nothing', async () => {
+    expect(await groq('another')).toMatchObject({ error: 'groq.AuthenticationError', status: 401, body: { error: { code: 'invalid_api_key' } } });
+    expect(await groq('groq-key', { extra_body: { return_documents: true } })).toMatchObject({ error: 'groq.BadRequestError', status: 400 });
+    expect(rejectionsOf(backends).map((rejection) => rejection.rule)).toEqual(['groq:api-key', 'sdk:groq.CompletionCreateParams']);
+    expect(await groq('groq-key')).toEqual({ error: null });
   });
 });

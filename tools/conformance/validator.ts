@@ -45,14 +45,14 @@ export interface ValidationRequest {
 
 /** One call of a provider's official SDK (`openai` for Azure, `anthropic`, `cohere`, `boto3` for Bedrock) to a fake backend. */
 export interface SdkCall {
-  provider: 'azure' | 'anthropic' | 'cohere' | 'bedrock';
+  provider: 'azure' | 'anthropic' | 'cohere' | 'bedrock' | 'gemini' | 'groq';
   base_url: string;
   model: string;
   /** Azure: the api-version query; without it the call has none. */
   api_version?: string;
   /** More keyword arguments of the SDK method. */
   extra?: Record<string, unknown>;
-  /** Bedrock: the keys and region boto3 signs with. */
+  /** Bedrock: the keys and region boto3 signs with; Gemini, Groq: `apiKey`. */
   auth?: Record<string, string>;
   /** Bedrock: `converse` (default) or `invoke_model` (extra.body is the model's JSON body). */
   operation?: 'converse' | 'invoke_model';
@@ -68,7 +68,7 @@ export interface SdkError {
   param?: string | null;
   /** Seconds the SDK itself would wait before retrying (it prefers retry-after-ms). */
   retry_after?: number | null;
-  /** Bedrock, accepted: what boto3 parsed from the answer (Converse's output, InvokeModel's body). */
+  /** Accepted: what the SDK parsed from the answer (Bedrock: Converse's output, InvokeModel's body; Gemini: the text). */
   answer?: unknown;
 }
 

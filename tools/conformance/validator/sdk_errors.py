@@ -8,7 +8,9 @@ import boto3
 import botocore.config
 import botocore.exceptions
 import cohere
+import groq
 import openai
+from google import genai
 from anthropic.types.shared import ErrorResponse
 from pydantic import ValidationError
 
@@ -51,11 +53,23 @@ def call(spec: dict) -> dict:
             client.messages.create(model=spec["model"], messages=_messages, **{"max_tokens": 64, **extra})
         elif provider == "bedrock":
             return _bedrock(spec, extra)
+        elif provider == "gemini":
+            gemini = genai.Client(api_key=(spec.get("auth") or {}).get("apiKey"), http_options={"base_url": spec["base_url"], "api_version": "v1beta"})
+            return {"error": None, "answer": gemini.models.generate_content(model=spec["model"], contents="hi", **extra).text}
+        elif provider == "groq":
+            client = groq.Groq(api_key=(spec.get("auth") or {}).get("apiKey"), base_url=spec["base_url"], max_retries=0)
+            client.chat.completions.create(model=spec["model"], messages=_messages, **extra)
         elif provider == "cohere":
             cohere.ClientV2(api_key="key", base_url=spec["base_url"]).rerank(
                 model=spec["model"], query="q", documents=["a"], request_options={"max_retries": 0}, **extra)
         else:
             raise ValueError(f"no SDK call for provider {provider}")
+    except genai.errors.APIError as error:
+        # google-genai reads google.rpc.Status: code, status and message.
+        return {"error": f"google.genai.{type(error).__name__}", "status": error.code, "type": error.status, "body": error.message}
+    except groq.APIStatusError as error:
+        body = error.body if isinstance(error.body, dict) else {}
+        return {"error": f"groq.{type(error).__name__}", "status": error.status_code, "body": error.body, "code": body.get("code"), "type": body.get("type")}
     except (openai.APIStatusError, anthropic.APIStatusError) as error:
         described = {
             "error": f"{type(error).__module__.split('.')[0]}.{type(error).__name__}", "status": error.status_code, "body": error.body,
