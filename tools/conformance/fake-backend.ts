@@ -3,18 +3,19 @@
 // providers' SDK request types and per-deployment rules, tools/conformance/validator/) with the
 // provider's own error, answers the rest with well-formed bodies, and records every request, so tests
 // can check what the real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 
 /** The providers this fake speaks: the seed's, OpenAI itself, and issue 14's families. */
-export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai', 'bedrock'] as const;
+export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai', 'bedrock', 'gemini', 'vertex_ai'] as const;
 export type FakedProvider = (typeof fakedProviders)[number];
 import { profileFor, ProviderValidator, type Rejection } from './validator.ts';
 
 export type UpstreamKind =
   | 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank' | 'openai-chat' | 'openai-embeddings'
-  | 'bedrock-converse' | 'bedrock-invoke';
+  | 'bedrock-converse' | 'bedrock-invoke' | 'gemini-generate' | 'vertex-generate' | 'vertex-token';
 
 export interface RecordedRequest {
   method: string;
@@ -51,6 +52,14 @@ const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
   openai: [['/chat/completions', 'openai-chat'], ['/embeddings', 'openai-embeddings']],
   // bedrock-runtime's Converse and InvokeModel (botocore's service model); the model id is URL-encoded.
   bedrock: [['/model/([^/]+)/converse', 'bedrock-converse'], ['/model/([^/]+)/invoke', 'bedrock-invoke']],
+  // The Gemini API's versions (LiteLLM 1.80.8: v1alpha for Gemini 3, else v1beta) with the model in the path.
+  gemini: [['/(?:v1beta|v1alpha)/models/([^/:]+):generateContent', 'gemini-generate']],
+  // Vertex AI's publisher-model path, and the service account's token endpoint (Google serves it on
+  // oauth2.googleapis.com; one fake serves both, and the service-account JSON's token_uri points here).
+  vertex_ai: [
+    ['/(?:v1|v1beta1)/projects/[^/]+/locations/[^/]+/publishers/google/models/([^/:]+):generateContent', 'vertex-generate'],
+    ['/token', 'vertex-token'],
+  ],
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -94,6 +103,14 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
         output: { message: { role: 'assistant', content: [{ text: `answer from ${name}` }] } }, stopReason: 'end_turn',
         usage: { inputTokens: 5, outputTokens: 4, totalTokens: 9 }, metrics: { latencyMs: 12 },
       };
+    case 'gemini-generate':
+    case 'vertex-generate':
+      return {
+        candidates: [{ content: { role: 'model', parts: [{ text: `answer from ${name}` }] }, finishReason: 'STOP', index: 0 }],
+        usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 4, totalTokenCount: 9 }, modelVersion: 'fake',
+      };
+    case 'vertex-token':
+      return { access_token: `ya29.${name}-${randomUUID()}`, expires_in: 3599, token_type: 'Bearer' };
     // InvokeModel answers in the model's own format; the fake serves Anthropic models there (Messages).
     case 'bedrock-invoke':
     case 'anthropic-messages':
@@ -186,6 +203,11 @@ export function failureBody(provider: FakedProvider, failure: Failure): object {
       return failure.status === 429
         ? { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }
         : { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } };
+    case 'gemini':
+    case 'vertex_ai':
+      return failure.status === 429
+        ? { error: { code: 429, message: 'Resource exhausted. Please try again later.', status: 'RESOURCE_EXHAUSTED' } }
+        : { error: { code: failure.status, message: 'Internal error encountered.', status: 'INTERNAL' } };
     case 'bedrock':
       return { message: failure.status === 429 ? 'Too many requests, please wait before trying again.' : 'The system encountered an unexpected error during processing. Try your request again.' };
   }
@@ -209,6 +231,8 @@ function parseBody(raw: string): any {
 
 export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
+  /** Access tokens this fake's token endpoint issued (Vertex): the only ones its API accepts. */
+  readonly issuedTokens: string[] = [];
   /** When set, requests are answered with this failure, in the provider's error shape. */
   failWith: Failure | undefined;
   /** What the provider's resource runs under each deployment name: the seed catalog, plus a test's own. */
@@ -256,7 +280,8 @@ export class FakeBackend {
     try {
       return await this.validator.check({
         kind: recorded.kind!, path: recorded.path, query: recorded.query, headers: recorded.headers, body: recorded.body,
-        deployment: recorded.deployment ?? null, profile: profileFor(this.deployments, name), raw, auth: this.auth,
+        deployment: recorded.deployment ?? null, profile: profileFor(this.deployments, name), raw,
+        auth: { ...this.auth, issuedTokens: this.issuedTokens.join(' ') },
       });
     } catch (error) {
       return { status: 500, body: { error: { message: String(error) } }, rule: 'validator:error', headers: {} };
@@ -297,12 +322,14 @@ export class FakeBackend {
         response.end();
         return;
       }
+      const accepted = !failure && !recorded.rejection && recorded.kind ? answer(recorded.kind, recorded.body, this.name) : undefined;
+      if (recorded.kind === 'vertex-token' && accepted) this.issuedTokens.push((accepted as { access_token: string }).access_token);
       const [status, reply, headers] = failure
         ? [failure.status, failureBody(this.provider, failure), failureHeaders(failure, this.provider)]
         : recorded.rejection
           ? [recorded.rejection.status, recorded.rejection.body, recorded.rejection.headers]
-          : recorded.kind
-            ? [200, answer(recorded.kind, recorded.body, this.name), {}]
+          : accepted
+            ? [200, accepted, {}]
             : [404, { error: { code: '404', message: 'Resource not found' } }, {}];
       const bytes = Buffer.from(JSON.stringify(reply));
       response.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': bytes.length });
