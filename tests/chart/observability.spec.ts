@@ -146,7 +146,10 @@ describe.each(helmMajors)('observability (%s)', (major) => {
       expect(['warning', 'critical']).toContain(r.labels.severity);
     }
     const byName = (name: string) => rules.find((r: any) => r.alert === name).expr;
-    expect(byName('LiteLLMDeploymentOutage')).toMatch(/litellm_deployment_state\{[^}]*\}\) >= 2$/);
+    // State 2 counts only while the deployment still fails: LiteLLM 1.80.8 never resets a cooldown's 2.
+    expect(byName('LiteLLMDeploymentOutage')).toMatch(
+      /^max by \(litellm_model_name, model_id\) \(litellm_deployment_state\{[^}]*\}\) >= 2 and on \(litellm_model_name, model_id\) sum by \(litellm_model_name, model_id\) \(increase\(litellm_deployment_failure_responses_total\{[^}]*\}\[5m\]\)\) > 0$/,
+    );
     expect(byName('LiteLLMHighFailureRatio')).toMatch(/> 0\.1$/);
     expect(byName('LiteLLMHighLatency')).toMatch(/^histogram_quantile\(0\.95, .*litellm_request_total_latency_metric_bucket.*> 45$/);
     expect(byName('LiteLLMTargetDown')).toMatch(/^up\{.*\} == 0$/);
