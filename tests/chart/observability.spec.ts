@@ -75,6 +75,19 @@ describe.each(helmMajors)('observability (%s)', (major) => {
     expect(service.spec.ports.map((p: any) => p.name)).toContain('http');
   });
 
+  it('monitoring.serviceMonitor.namespace: the ServiceMonitor in Prometheus\' namespace still selects the release namespace, with a scrape key Secret of that namespace', async () => {
+    expect(single(await render(major, { files: ['ci/11-metrics.yaml'] }), 'ServiceMonitor').metadata.namespace).toBeUndefined();
+    const objects = await render(major, {
+      files: ['ci/11-metrics.yaml'],
+      values: { monitoring: { serviceMonitor: { namespace: 'monitoring', authorization: { secretName: 'litellm-metrics-key', key: 'METRICS_KEY' } } } },
+    });
+    const monitor = single(objects, 'ServiceMonitor');
+    expect(monitor.metadata.namespace).toBe('monitoring');
+    expect(monitor.spec.namespaceSelector).toEqual({ matchNames: ['ai'] });
+    expect(monitor.spec.endpoints[0].authorization.credentials).toEqual({ name: 'litellm-metrics-key', key: 'METRICS_KEY' });
+    expect(await schemaErrors(objects)).toEqual([]);
+  });
+
   it('a scrape timeout equal to the interval, written differently, is fine', async () => {
     const objects = await render(major, { files: ['ci/11-metrics.yaml'], values: { monitoring: { serviceMonitor: { interval: '1m30s', scrapeTimeout: '90s' } } } });
     expect(single(objects, 'ServiceMonitor').spec.endpoints[0]).toMatchObject({ interval: '1m30s', scrapeTimeout: '90s' });
@@ -133,7 +146,10 @@ describe.each(helmMajors)('observability (%s)', (major) => {
       expect(['warning', 'critical']).toContain(r.labels.severity);
     }
     const byName = (name: string) => rules.find((r: any) => r.alert === name).expr;
-    expect(byName('LiteLLMDeploymentOutage')).toMatch(/litellm_deployment_state\{[^}]*\}\) >= 2$/);
+    // State 2 counts only while the deployment still fails: LiteLLM 1.80.8 never resets a cooldown's 2.
+    expect(byName('LiteLLMDeploymentOutage')).toMatch(
+      /^max by \(litellm_model_name, model_id\) \(litellm_deployment_state\{[^}]*\}\) >= 2 and on \(litellm_model_name, model_id\) sum by \(litellm_model_name, model_id\) \(increase\(litellm_deployment_failure_responses_total\{[^}]*\}\[5m\]\)\) > 0$/,
+    );
     expect(byName('LiteLLMHighFailureRatio')).toMatch(/> 0\.1$/);
     expect(byName('LiteLLMHighLatency')).toMatch(/^histogram_quantile\(0\.95, .*litellm_request_total_latency_metric_bucket.*> 45$/);
     expect(byName('LiteLLMTargetDown')).toMatch(/^up\{.*\} == 0$/);

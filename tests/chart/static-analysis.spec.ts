@@ -14,7 +14,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { tryRender, scenarioFiles, parseObjects, type K8sObject } from '../support/chart.ts';
-import { ensureCheckov, ensureKubeScore } from '../support/pod-linters.ts';
+import { ensureKubeScore } from '../support/pod-linters.ts';
+import { ensureCheckov } from '../../tools/checkov.ts';
 
 const run = promisify(execFile);
 

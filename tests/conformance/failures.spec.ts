@@ -185,8 +185,8 @@ describe('two deployments of one public name: failover and cooldown', () => {
     expect((await proxy.call('/v1/chat/completions', chatBody('gpt-4.1', back))).status).toBe(200);
     expect([attempts(east, back).length, attempts(east2, back).length]).toEqual([1, 0]);
     expect(Date.now() - cooledDownAt).toBeLessThan(30_000);
-    // Served again, the endpoint's series is healthy; the cooldown's stays at 2 (the chart's
-    // LiteLLMDeploymentOutage alert, max by model name and api_base >= 2, keeps firing).
+    // Served again, the endpoint's series is healthy; the cooldown's stays at 2 (so the chart's
+    // LiteLLMDeploymentOutage alert also requires recent failures of the deployment).
     expect(await states(eastId)).toEqual({ [`${east.url}/openai`]: 0, 'https://api.openai.com': 2 });
   });
 

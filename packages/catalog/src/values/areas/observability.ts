@@ -48,15 +48,20 @@ export const observabilityArea: Record<string, SpecNode> = {
     }),
     serviceMonitor: group('prometheus-operator ServiceMonitor scraping /metrics/ (LiteLLM answers /metrics with a 307 redirect).', {
       enabled: bool('Render the ServiceMonitor.', false),
+      namespace: str(
+        'Namespace the ServiceMonitor lives in, for a Prometheus that reads ServiceMonitors only from its own (serviceMonitorNamespaceSelector); empty: the release namespace. Its namespaceSelector always names the release namespace, the only one holding the Service, so the official chart\'s `namespaceSelector` value has no counterpart here: it could only select nothing or other releases. With metrics.requireAuth, authorization.secretName must then name a Secret in this namespace (Prometheus reads it there).',
+        '',
+        { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 },
+      ),
       labels: labelMap('Extra labels, so that your Prometheus selects it (e.g. `release: kube-prometheus-stack`).', {}),
       annotations: openMap('Annotations of the ServiceMonitor.', {}, { type: 'string' }, labelKeys),
       interval: str('Scrape interval.', '30s', promDuration),
       scrapeTimeout: str('Scrape timeout; not longer than the interval.', '10s', promDuration),
-      authorization: group('The Bearer key Prometheus scrapes with when monitoring.metrics.requireAuth is on: a Secret in the release namespace.', {
+      authorization: group('The Bearer key Prometheus scrapes with when monitoring.metrics.requireAuth is on: a Secret in the ServiceMonitor\'s namespace.', {
         secretName: str('Secret holding the key; empty: the proxy\'s Secret (secrets.existingSecret or the chart-created one).', '', dnsSubdomain),
         key: str('Key in that Secret; empty: the master key\'s (secrets.masterKeyKey). With a database, prefer a virtual key allowed only the /metrics route.', '', optionalKey),
       }),
-      relabelings: openList('Relabelings applied to the target before the scrape (e.g. a node label). The Service is always selected in the release namespace, so there is no namespaceSelector value.', [], relabelConfig),
+      relabelings: openList('Relabelings applied to the target before the scrape (e.g. a node label).', [], relabelConfig),
       metricRelabelings: openList('Relabelings applied to the scraped samples before storage, e.g. `{action: labeldrop, regex: user_email}` to keep emails out of Prometheus.', [], relabelConfig),
     }),
     dashboard: group('Grafana dashboard in a ConfigMap, for the Grafana sidecar that loads labelled ConfigMaps.', {
