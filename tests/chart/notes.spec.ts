@@ -55,4 +55,27 @@ describe('NOTES (helm4)', () => {
     expect(await notes(oneRegion)).toContain('helm test rel -n ai');
     expect(await notes({ ...oneRegion, helmTests: { enabled: false } })).not.toContain('helm test');
   });
+
+  it('names the PriorityClass and the migration ServiceAccount the values point at, which the chart does not create (the cluster suite found both refused)', async () => {
+    const values = { ...oneRegion, priorityClassName: 'llm-critical', database: { migrations: { serviceAccountName: 'db-migrator' } } };
+    const [text, objects] = await Promise.all([notes(values), render('helm4', { values, upgrade: true })]);
+    // The names the rendered pods reference, and that no rendered object creates them.
+    const deployment = objects.find((o) => o.kind === 'Deployment')!;
+    const job = objects.find((o) => o.kind === 'Job' && o.metadata.annotations?.['helm.sh/hook'] === 'pre-upgrade')!;
+    expect(deployment.spec.template.spec.priorityClassName).toBe('llm-critical');
+    expect(job.spec.template.spec.serviceAccountName).toBe('db-migrator');
+    expect(objects.filter((o) => ['PriorityClass', 'ServiceAccount'].includes(o.kind)).map((o) => o.metadata.name)).not.toContain('llm-critical');
+    expect(objects.filter((o) => o.kind === 'ServiceAccount').map((o) => o.metadata.name)).not.toContain('db-migrator');
+    expect(text).toContain('PriorityClass llm-critical (priorityClassName), which the chart does not create');
+    expect(text).toContain('kubectl get priorityclass llm-critical');
+    expect(text).toContain('ServiceAccount db-migrator (database.migrations.serviceAccountName)');
+    expect(text).toContain('kubectl -n ai get serviceaccount db-migrator');
+
+    // Neither line without the values, nor the ServiceAccount's without a migration Job.
+    const plain = await notes(oneRegion);
+    expect(plain).not.toMatch(/PriorityClass|serviceAccountName/);
+    const noDatabase = await notes({ ...values, database: { mode: 'none', migrations: { serviceAccountName: 'db-migrator' } } });
+    expect(noDatabase).toContain('PriorityClass llm-critical');
+    expect(noDatabase).not.toContain('db-migrator');
+  });
 });
