@@ -18,7 +18,7 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- define "litellm-stack.models.select" -}}
 {{- $data := include "litellm-stack.providers.data" . | fromJson -}}
 {{- $rendered := dict -}}
-{{- $skipped := list -}}
+{{- $skipped := dict -}}
 {{- $credentials := .Values.credentials | default dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- if ne $model.enabled false -}}
@@ -36,12 +36,14 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
 {{- else -}}
-{{- $skipped = append $skipped (printf "models.%s.credential (%s)" $id $model.credential) -}}
+{{- $_ := set $skipped $id (printf "models.%s.credential (%s)" $id $model.credential) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if and $skipped (eq .Values.skippedModels "fail") -}}
-{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $skipped) (len $skipped) (join ", " $skipped)) -}}
+{{- $lists := dict -}}
+{{- include "litellm-stack.config.listOf" (dict "map" $skipped "out" $lists "name" "skipped") -}}
+{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $lists.skipped) (len $lists.skipped) (join ", " $lists.skipped)) -}}
 {{- end -}}
 {{- toJson $rendered -}}
 {{- end -}}
@@ -97,13 +99,14 @@ litellm.configSections refuses them (the schema admits every section LiteLLM rea
   "include" "the chart splits model_list into included files past modelListSplitBytes") -}}
 {{- end -}}
 
-{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
+{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: {id: true}} (sets: appending to a list per model copied it). */}}
 {{- define "litellm-stack.models.skipped" -}}
 {{- $skipped := dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- $credential := get ($.Values.credentials | default dict) $model.credential -}}
 {{- if and (ne $model.enabled false) $credential (not $credential.enabled) -}}
-{{- $_ := set $skipped $model.credential (append (get $skipped $model.credential | default list) $id) -}}
+{{- if not (hasKey $skipped $model.credential) -}}{{- $_ := set $skipped $model.credential dict -}}{{- end -}}
+{{- $_ := set (get $skipped $model.credential) $id true -}}
 {{- end -}}
 {{- end -}}
 {{- toJson $skipped -}}
@@ -165,7 +168,9 @@ so appending to one long list would cost quadratic time in the models.
 {{- $chunk = append $chunk $item -}}
 {{- if eq (len $chunk) 128 -}}{{- $list = concat $list $chunk -}}{{- $chunk = list -}}{{- end -}}
 {{- end -}}
-{{- $_ := set .out .name (concat $list $chunk) -}}
+{{- /* concat of empty lists is null: an empty map stays an empty list. */ -}}
+{{- if $chunk -}}{{- $list = concat $list $chunk -}}{{- end -}}
+{{- $_ := set .out .name $list -}}
 {{- end -}}
 
 {{/* What rolls the pods when the config changes: config.yaml's sha256, or with model files the sha256 of every file's. */}}
