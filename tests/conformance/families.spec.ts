@@ -20,6 +20,14 @@ const vertexModelPath = '/v1/projects/contoso-ai/locations/us-central1/publisher
 const serviceAccountKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const serviceAccountEmail = 'litellm@contoso-ai.iam.gserviceaccount.com';
 
+/** A provider with an API key from the Secret, on the path its public service serves. */
+function keyed<P extends string>(provider: P, secretKey: string, apiPath: string) {
+  const key = `${provider}-key-for-the-test`;
+  return { [provider]: { values: { provider, secretKeys: { apiKey: secretKey } }, secrets: { [secretKey]: key }, auth: { apiKey: key }, apiPath } } as Record<P, {
+    values: { provider: P; secretKeys: { apiKey: string } }; secrets: Record<string, string>; auth: { apiKey: string }; apiPath: string;
+  }>;
+}
+
 /**
  * The test's credentials: values (apiBase: the fake's URL and `apiPath`), the Secret keys they name,
  * and what their fake verifies. LiteLLM 1.80.8 appends `/models/<model>:generateContent` to a Gemini
@@ -49,7 +57,14 @@ const credentials = {
     auth: { publicKey: serviceAccountKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: serviceAccountEmail },
     apiPath: vertexModelPath,
   },
-} as const satisfies Record<string, { values: object; secrets: object; auth: Record<string, string>; apiPath?: string }>;
+  ...keyed('groq', 'GROQ_API_KEY', '/openai/v1'),
+  ...keyed('mistral', 'MISTRAL_API_KEY', '/v1'),
+  ...keyed('openrouter', 'OPENROUTER_API_KEY', '/api/v1'),
+  // vLLM under the apiBase a user gives it (…/v1), started with --api-key.
+  vllm: { ...keyed('hosted_vllm', 'VLLM_API_KEY', '').hosted_vllm, basePath: '/v1' },
+  ollama: { values: { provider: 'ollama' }, secrets: {}, auth: {} },
+  ollama_chat: { values: { provider: 'ollama_chat' }, secrets: {}, auth: {} },
+} as const satisfies Record<string, { values: object; secrets: object; auth: Record<string, string>; apiPath?: string; basePath?: string }>;
 type CredentialId = keyof typeof credentials;
 
 /**
@@ -63,6 +78,12 @@ const deployments: Record<string, { credential: CredentialId; model: string; pat
   'bedrock-wrong-region': { credential: 'bedrock_wrong_region', model: `bedrock/${claude}`, path: `/model/${encodeURIComponent(claude)}/converse` },
   'gemini-flash': { credential: 'gemini', model: 'gemini/gemini-2.5-flash', path: '/v1beta/models/gemini-2.5-flash:generateContent' },
   'vertex-flash': { credential: 'vertex', model: 'vertex_ai/gemini-2.5-flash', path: `${vertexModelPath}:generateContent` },
+  'groq-llama': { credential: 'groq', model: 'groq/llama-3.3-70b-versatile', path: '/openai/v1/chat/completions' },
+  'mistral-small': { credential: 'mistral', model: 'mistral/mistral-small-latest', path: '/v1/chat/completions' },
+  'openrouter-claude': { credential: 'openrouter', model: 'openrouter/anthropic/claude-sonnet-4.5', path: '/api/v1/chat/completions' },
+  'vllm-qwen': { credential: 'vllm', model: 'hosted_vllm/Qwen/Qwen3-32B', path: '/v1/chat/completions' },
+  'ollama-generate': { credential: 'ollama', model: 'ollama/llama3.2', path: '/api/generate' },
+  'ollama-chat': { credential: 'ollama_chat', model: 'ollama_chat/llama3.2', path: '/api/chat' },
 };
 
 let backends: Record<CredentialId, FakeBackend>;
@@ -71,7 +92,9 @@ let proxy: LiteLLMProxy;
 const credentialsDir = mkdtempSync(join(tmpdir(), 'families-credentials-'));
 
 beforeAll(async () => {
-  backends = await startBackendsFor(Object.entries(credentials).map(([id, credential]) => ({ id: id as CredentialId, provider: credential.values.provider, auth: credential.auth })));
+  backends = await startBackendsFor(Object.entries(credentials).map(([id, credential]) => ({
+    id: id as CredentialId, provider: credential.values.provider, auth: credential.auth, basePath: 'basePath' in credential ? credential.basePath : undefined,
+  })));
   // The service account's token_uri points at its fake (as it would at Google's token endpoint).
   const serviceAccount = {
     type: 'service_account', project_id: 'contoso-ai', private_key_id: 'test-key', client_email: serviceAccountEmail, client_id: '1',
@@ -80,7 +103,7 @@ beforeAll(async () => {
   const apiPath = (credential: object) => ('apiPath' in credential ? credential.apiPath : '');
   const values = {
     ...existingSecretValues,
-    credentials: Object.fromEntries(Object.entries(credentials).map(([id, credential]) => [id, { enabled: true, ...credential.values, apiBase: `${backends[id as CredentialId].url}${apiPath(credential)}` }])),
+    credentials: Object.fromEntries(Object.entries(credentials).map(([id, credential]) => [id, { enabled: true, ...credential.values, apiBase: `${backends[id as CredentialId].apiBase}${apiPath(credential)}` }])),
     // Public names differ from the ids (the chart refuses an id equal to a public name); one per deployment, so each is called alone.
     models: Object.fromEntries(Object.entries(deployments).map(([id, deployment]) => [id, { modelName: `${id}-public`, model: deployment.model, credential: deployment.credential, info: { mode: 'chat' } }])),
     litellm: { router: { numRetries: 0 } },
@@ -97,6 +120,8 @@ beforeAll(async () => {
 
 afterEach(() => {
   expect(rejectionsOf(backends)).toEqual([]);
+  // A path the real service does not serve is answered 404 and is no refusal: none may have been asked for.
+  expect(Object.values(backends).flatMap((backend) => backend.requests.filter((request) => !request.kind).map((request) => `${backend.name} ${request.method} ${request.path}`))).toEqual([]);
 });
 
 afterAll(async () => {

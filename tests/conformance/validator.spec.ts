@@ -57,6 +57,16 @@ function tokenRequest(key = serviceAccount.privateKey, claims: Record<string, un
   });
 }
 
+/** An OpenAI-shaped chat API with a key: its extras accepted, an unknown key and a missing or wrong key refused. */
+function openAiShaped(kind: string, model: string, extras: object, bodyRule: string, keyRule: string): Array<[string, ValidationRequest, string | undefined]> {
+  const keyed = (body: object, key = 'key') => request(kind, model, body, { headers: { authorization: `Bearer ${key}` }, auth: { apiKey: 'key' } });
+  return [
+    [`${kind} with its own extras`, keyed({ model, ...chat, temperature: 0.2, ...extras }), undefined],
+    [`${kind} with an unknown key`, keyed({ model, ...chat, return_documents: true }), bodyRule],
+    [`${kind} with another key`, keyed({ model, ...chat }, 'another'), keyRule],
+  ];
+}
+
 // [title, request, the rule that refuses (undefined: accepted)]
 const cases: Array<[string, ValidationRequest, string | undefined]> = [
   ['Azure chat', request('azure-chat', 'gpt-4.1', { model: 'gpt-4.1', ...chat, temperature: 0.2, max_tokens: 5 }), undefined],
@@ -116,6 +126,18 @@ const cases: Array<[string, ValidationRequest, string | undefined]> = [
   ['Vertex token: JWT for another audience', tokenRequest(undefined, { aud: 'https://example.test/token' }), 'vertex:token-jwt'],
   ['Vertex token: JWT from another service account', tokenRequest(undefined, { iss: 'other@contoso-ai.iam.gserviceaccount.com' }), 'vertex:token-issuer'],
   ['Vertex token: JWT without the cloud-platform scope', tokenRequest(undefined, { scope: 'https://www.googleapis.com/auth/userinfo.email' }), 'vertex:token-scope'],
+  ...openAiShaped('groq-chat', 'llama-3.3-70b-versatile', { reasoning_format: 'parsed' }, 'sdk:groq.CompletionCreateParams', 'groq:api-key'),
+  ...openAiShaped('mistral-chat', 'mistral-small-latest', { safe_prompt: true, random_seed: 1 }, 'sdk:mistralai.ChatCompletionRequest', 'mistral:api-key'),
+  ...openAiShaped('openrouter-chat', 'anthropic/claude-sonnet-4.5', { transforms: ['middle-out'], provider: { order: ['anthropic'] } }, 'sdk:openai.CompletionCreateParams+openrouter', 'openrouter:api-key'),
+  ...openAiShaped('vllm-chat', 'Qwen/Qwen3-32B', { top_k: 20, chat_template_kwargs: { enable_thinking: false } }, 'sdk:openai.CompletionCreateParams+vllm', 'vllm:api-key'),
+  ['Mistral with a random_seed string', request('mistral-chat', 'm', { model: 'm', ...chat, random_seed: 'x' }, { headers: { authorization: 'Bearer key' }, auth: { apiKey: 'key' } }), 'sdk:mistralai.ChatCompletionRequest'],
+  ['vLLM without --api-key takes requests without a key', request('vllm-chat', 'q', { model: 'q', ...chat }), undefined],
+  ['Ollama /api/chat', request('ollama-chat', 'llama3.2', { model: 'llama3.2', ...chat, stream: false, options: { temperature: 0.2, num_predict: 5 } }), undefined],
+  ['Ollama /api/chat with OpenAI\'s max_tokens', request('ollama-chat', 'llama3.2', { model: 'llama3.2', ...chat, max_tokens: 5 }), 'sdk:ollama.ChatRequest'],
+  ['Ollama /api/generate', request('ollama-generate', 'llama3.2', { model: 'llama3.2', prompt: 'hi', stream: false }), undefined],
+  ['Ollama /api/generate with messages', request('ollama-generate', 'llama3.2', { model: 'llama3.2', ...chat }), 'sdk:ollama.GenerateRequest'],
+  ['Ollama /api/embed', request('ollama-embed', 'nomic-embed-text', { model: 'nomic-embed-text', input: ['a', 'b'] }), undefined],
+  ['Ollama /api/embed with prompt (the old /api/embeddings field)', request('ollama-embed', 'nomic-embed-text', { model: 'nomic-embed-text', prompt: 'a' }), 'sdk:ollama.EmbedRequest'],
   ['Azure AI embeddings, unknown input_type', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'search_query' }, { path: '/v1/embeddings' }), 'sdk:azure.ai.inference.EmbeddingsClient.embed'],
 ];
 

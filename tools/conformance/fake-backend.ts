@@ -9,13 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 
 /** The providers this fake speaks: the seed's, OpenAI itself, and issue 14's families. */
-export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai', 'bedrock', 'gemini', 'vertex_ai'] as const;
+export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai', 'bedrock', 'gemini', 'vertex_ai', 'groq', 'mistral', 'openrouter', 'hosted_vllm', 'ollama', 'ollama_chat'] as const;
 export type FakedProvider = (typeof fakedProviders)[number];
 import { profileFor, ProviderValidator, type Rejection } from './validator.ts';
 
 export type UpstreamKind =
   | 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank' | 'openai-chat' | 'openai-embeddings'
-  | 'bedrock-converse' | 'bedrock-invoke' | 'gemini-generate' | 'vertex-generate' | 'vertex-token';
+  | 'bedrock-converse' | 'bedrock-invoke' | 'gemini-generate' | 'vertex-generate' | 'vertex-token'
+  | 'groq-chat' | 'mistral-chat' | 'openrouter-chat' | 'vllm-chat' | 'ollama-chat' | 'ollama-generate' | 'ollama-embed';
 
 export interface RecordedRequest {
   method: string;
@@ -60,6 +61,15 @@ const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
     ['/(?:v1|v1beta1)/projects/[^/]+/locations/[^/]+/publishers/google/models/([^/:]+):generateContent', 'vertex-generate'],
     ['/token', 'vertex-token'],
   ],
+  // The public services' own paths (LiteLLM's defaults: api.groq.com/openai/v1, api.mistral.ai/v1, openrouter.ai/api/v1).
+  groq: [['/openai/v1/chat/completions', 'groq-chat']],
+  mistral: [['/v1/chat/completions', 'mistral-chat']],
+  openrouter: [['/api/v1/chat/completions', 'openrouter-chat']],
+  // vLLM's OpenAI server under the apiBase users give it (ending in /v1).
+  hosted_vllm: [['/chat/completions', 'vllm-chat']],
+  // Ollama's API at the server's root: LiteLLM's `ollama/` generates, `ollama_chat/` chats, both embed.
+  ollama: [['/api/generate', 'ollama-generate'], ['/api/chat', 'ollama-chat'], ['/api/embed', 'ollama-embed']],
+  ollama_chat: [['/api/generate', 'ollama-generate'], ['/api/chat', 'ollama-chat'], ['/api/embed', 'ollama-embed']],
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -87,10 +97,16 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
   switch (kind) {
     case 'azure-chat':
     case 'openai-chat':
+    case 'groq-chat':
+    case 'mistral-chat':
+    case 'openrouter-chat':
+    case 'vllm-chat':
       return {
         id: `chatcmpl-${name}`, object: 'chat.completion', created, model: body?.model ?? 'fake',
         choices: [{ index: 0, message: { role: 'assistant', content: `answer from ${name}` }, finish_reason: 'stop' }],
         usage: { prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 },
+        // Groq's answer carries its service tier and request id; LiteLLM 1.80.8 fails on an answer without service_tier.
+        ...(kind === 'groq-chat' ? { service_tier: 'on_demand', system_fingerprint: 'fp_fake', x_groq: { id: `req_${name}` } } : {}),
       };
     case 'azure-embeddings':
     case 'azure-ai-embeddings':
@@ -109,6 +125,13 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
         candidates: [{ content: { role: 'model', parts: [{ text: `answer from ${name}` }] }, finishReason: 'STOP', index: 0 }],
         usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 4, totalTokenCount: 9 }, modelVersion: 'fake',
       };
+    case 'ollama-chat':
+    case 'ollama-generate': {
+      const reply = kind === 'ollama-chat' ? { message: { role: 'assistant', content: `answer from ${name}` } } : { response: `answer from ${name}`, context: [] };
+      return { model: body?.model ?? 'fake', created_at: new Date().toISOString(), ...reply, done: true, done_reason: 'stop', prompt_eval_count: 5, eval_count: 4 };
+    }
+    case 'ollama-embed':
+      return { model: body?.model ?? 'fake', embeddings: Array.from({ length: inputs }, () => [0.25, -0.5, 0.75]), prompt_eval_count: 2 };
     case 'vertex-token':
       return { access_token: `ya29.${name}-${randomUUID()}`, expires_in: 3599, token_type: 'Bearer' };
     // InvokeModel answers in the model's own format; the fake serves Anthropic models there (Messages).
@@ -208,6 +231,14 @@ export function failureBody(provider: FakedProvider, failure: Failure): object {
       return failure.status === 429
         ? { error: { code: 429, message: 'Resource exhausted. Please try again later.', status: 'RESOURCE_EXHAUSTED' } }
         : { error: { code: failure.status, message: 'Internal error encountered.', status: 'INTERNAL' } };
+    case 'groq':
+    case 'mistral':
+    case 'openrouter':
+    case 'hosted_vllm':
+      return { error: { message: failure.status === 429 ? 'Rate limit reached for requests' : 'Internal server error', type: failure.status === 429 ? 'requests' : 'server_error', code: failure.status === 429 ? 'rate_limit_exceeded' : null } };
+    case 'ollama':
+    case 'ollama_chat':
+      return { error: failure.status === 429 ? 'server busy, please try again.  maximum pending requests exceeded' : 'internal server error' };
     case 'bedrock':
       return { message: failure.status === 429 ? 'Too many requests, please wait before trying again.' : 'The system encountered an unexpected error during processing. Try your request again.' };
   }
@@ -357,7 +388,7 @@ export async function startBackendsFor<T extends string>(credentials: ReadonlyAr
   for (const { provider } of credentials) {
     if (!(fakedProviders as readonly string[]).includes(provider)) throw new Error(`no fake for provider ${provider}`);
   }
-  const validator = await ProviderValidator.start();
+  const validator = await ProviderValidator.start(credentials.map(({ provider }) => provider));
   const started = await Promise.all(credentials.map(({ id, provider, basePath, auth }) => new FakeBackend(id, provider as FakedProvider, validator, basePath, auth).start()));
   return Object.fromEntries(started.map((backend) => [backend.name, backend])) as Backends<T>;
 }

@@ -107,7 +107,9 @@ export class LiteLLMProxy {
     }
     const dir = mkdtempSync(join(tmpdir(), 'conformance-litellm-'));
     const configPath = join(dir, 'config.yaml');
-    for (const [path, text] of Object.entries(input.files ?? { 'config.yaml': stringify(input.config) })) {
+    // YAML 1.1 as the proxy's PyYAML reads it: an api_version like 2024-10-21 stays a quoted string
+    // (as the chart renders it), not a date that LiteLLM's Azure code cannot split.
+    for (const [path, text] of Object.entries(input.files ?? { 'config.yaml': stringify(input.config, { version: '1.1' }) })) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }

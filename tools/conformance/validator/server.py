@@ -7,22 +7,31 @@ POST /sdk-call {provider, base_url, model, api_version?, extra?} calls a fake ba
 official SDK and answers the typed error it raised (sdk_errors.py).
 It prints its port on the first line of stdout once it is ready.
 """
+import importlib
 import json
 import sys
 import traceback
 from dataclasses import asdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import anthropic_messages
-import azure_ai
-import azure_openai
-import bedrock_runtime
-import cohere_rerank
-import google_generate
-import sdk_errors
 from rejection import Request
 
-CHECKS = {**azure_openai.KINDS, **azure_ai.KINDS, **anthropic_messages.KINDS, **cohere_rerank.KINDS, **bedrock_runtime.KINDS, **google_generate.KINDS}
+#: The module that checks each provider's requests. Importing the SDKs is most of the startup, so the
+#: server imports only the modules of the providers named on its command line (all when none are).
+PROVIDER_MODULES = {
+    "azure": "azure_openai", "openai": "azure_openai", "azure_ai": "azure_ai", "anthropic": "anthropic_messages",
+    "cohere": "cohere_rerank", "bedrock": "bedrock_runtime", "gemini": "google_generate", "vertex_ai": "google_generate",
+    "groq": "openai_compatible", "mistral": "openai_compatible", "openrouter": "openai_compatible",
+    "hosted_vllm": "openai_compatible", "ollama": "ollama_api", "ollama_chat": "ollama_api",
+}
+
+
+def checks(providers: list[str]) -> dict:
+    modules = sorted({PROVIDER_MODULES[provider] for provider in providers or PROVIDER_MODULES})
+    return {kind: check for module in modules for kind, check in importlib.import_module(module).KINDS.items()}
+
+
+CHECKS: dict = {}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -30,7 +39,8 @@ class Handler(BaseHTTPRequestHandler):
         try:
             payload = json.loads(self.rfile.read(int(self.headers["content-length"])))
             if self.path == "/sdk-call":
-                status, reply = 200, json.dumps(sdk_errors.call(payload)).encode()
+                # Only the SDK error tests call it: their SDK clients are imported then.
+                status, reply = 200, json.dumps(importlib.import_module("sdk_errors").call(payload)).encode()
             else:
                 rejection = CHECKS[payload["kind"]](Request(**payload))
                 status, reply = 200, json.dumps(asdict(rejection) if rejection else {}).encode()
@@ -48,6 +58,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    CHECKS.update(checks(sys.argv[1:]))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     print(server.server_address[1], flush=True)
     sys.stdout.close()
