@@ -18,7 +18,7 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- define "litellm-stack.models.select" -}}
 {{- $data := include "litellm-stack.providers.data" . | fromJson -}}
 {{- $rendered := dict -}}
-{{- $skipped := list -}}
+{{- $skipped := dict -}}
 {{- $credentials := .Values.credentials | default dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- if ne $model.enabled false -}}
@@ -36,12 +36,14 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- if $credential.enabled -}}
 {{- $_ := set $rendered $id $model.credential -}}
 {{- else -}}
-{{- $skipped = append $skipped (printf "models.%s.credential (%s)" $id $model.credential) -}}
+{{- $_ := set $skipped $id (printf "models.%s.credential (%s)" $id $model.credential) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if and $skipped (eq .Values.skippedModels "fail") -}}
-{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $skipped) (len $skipped) (join ", " $skipped)) -}}
+{{- $lists := dict -}}
+{{- include "litellm-stack.config.listOf" (dict "map" $skipped "out" $lists "name" "skipped") -}}
+{{- fail (printf "%s: the credential is disabled, so this enabled model would not be served (skippedModels: fail); enable the credential with its endpoint or set models.<id>.enabled=false. All %d: %s" (first $lists.skipped) (len $lists.skipped) (join ", " $lists.skipped)) -}}
 {{- end -}}
 {{- toJson $rendered -}}
 {{- end -}}
@@ -97,13 +99,14 @@ litellm.configSections refuses them (the schema admits every section LiteLLM rea
   "include" "the chart splits model_list into included files past modelListSplitBytes") -}}
 {{- end -}}
 
-{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
+{{/* Enabled models not served because their credential is disabled, as JSON {credentialId: {id: true}} (sets: appending to a list per model copied it). */}}
 {{- define "litellm-stack.models.skipped" -}}
 {{- $skipped := dict -}}
 {{- range $id, $model := .Values.models -}}
 {{- $credential := get ($.Values.credentials | default dict) $model.credential -}}
 {{- if and (ne $model.enabled false) $credential (not $credential.enabled) -}}
-{{- $_ := set $skipped $model.credential (append (get $skipped $model.credential | default list) $id) -}}
+{{- if not (hasKey $skipped $model.credential) -}}{{- $_ := set $skipped $model.credential dict -}}{{- end -}}
+{{- $_ := set (get $skipped $model.credential) $id true -}}
 {{- end -}}
 {{- end -}}
 {{- toJson $skipped -}}
@@ -143,12 +146,31 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- define "litellm-stack.config.modelFiles" -}}
 {{- $count := 1 -}}
 {{- range until 8 -}}{{- if lt (mul $count $.limit) (mul 2 $.size) -}}{{- $count = mul $count 2 -}}{{- end -}}{{- end -}}
-{{- $buckets := .out -}}
-{{- range $index := until (int $count) -}}{{- $_ := set $buckets (printf "models-%03d.yaml" $index) list -}}{{- end -}}
+{{- $buckets := dict -}}
+{{- range $index := until (int $count) -}}{{- $_ := set $buckets (printf "models-%03d.yaml" $index) dict -}}{{- end -}}
 {{- range $id, $entry := $.entries -}}
 {{- $name := printf "models-%03d.yaml" (mod (sha256sum $id | substr 0 2 | printf "0x%s" | int) $count) -}}
-{{- $_ := set $buckets $name (append (get $buckets $name) $entry) -}}
+{{- $_ := set (get $buckets $name) $id $entry -}}
 {{- end -}}
+{{- range $name, $bucket := $buckets -}}
+{{- include "litellm-stack.config.listOf" (dict "map" $bucket "out" $.out "name" $name) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Sets .out.<name> to the values of .map as a list, in key order. In chunks: append copies the list,
+so appending to one long list would cost quadratic time in the models.
+*/}}
+{{- define "litellm-stack.config.listOf" -}}
+{{- $list := list -}}
+{{- $chunk := list -}}
+{{- range $_, $item := .map -}}
+{{- $chunk = append $chunk $item -}}
+{{- if eq (len $chunk) 128 -}}{{- $list = concat $list $chunk -}}{{- $chunk = list -}}{{- end -}}
+{{- end -}}
+{{- /* concat of empty lists is null: an empty map stays an empty list. */ -}}
+{{- if $chunk -}}{{- $list = concat $list $chunk -}}{{- end -}}
+{{- $_ := set .out .name $list -}}
 {{- end -}}
 
 {{/* What rolls the pods when the config changes: config.yaml's sha256, or with model files the sha256 of every file's. */}}
@@ -252,15 +274,9 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- $routerManaged := dict "routing_strategy" $router.routingStrategy "num_retries" $router.numRetries "allowed_fails" $router.allowedFails "cooldown_time" $router.cooldownTime "timeout" $router.timeout -}}
 {{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" $root | fromJson) -}}
 {{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
-{{- /* In chunks: append copies the list, so one long list would cost quadratic time in the models. */ -}}
-{{- $modelList := list -}}
-{{- $chunk := list -}}
-{{- range $id, $entry := $entries -}}
-{{- $chunk = append $chunk $entry -}}
-{{- if eq (len $chunk) 128 -}}{{- $modelList = concat $modelList $chunk -}}{{- $chunk = list -}}{{- end -}}
-{{- end -}}
-{{- if $chunk -}}{{- $modelList = concat $modelList $chunk -}}{{- end -}}
-{{- $document := dict "model_list" $modelList "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
+{{- $lists := dict -}}
+{{- include "litellm-stack.config.listOf" (dict "map" $entries "out" $lists "name" "model_list") -}}
+{{- $document := dict "model_list" $lists.model_list "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
 {{- with $litellm.guardrails -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
 {{- $_ := set $document "guardrails" . -}}
