@@ -289,3 +289,9 @@ export const supportsFlags = [
   'supports_response_schema', 'supports_system_messages', 'supports_tool_choice', 'supports_url_context',
   'supports_vision', 'supports_web_search',
 ] as const;
+
+/**
+ * Router parameters that fall back to a litellm setting of another name (`self.timeout = timeout or
+ * litellm.request_timeout` in Router.__init__), as [parameter, setting]: litellm_settings sets the same value.
+ */
+export const routerDefaultsFromSettings = [['timeout', 'request_timeout']] as const;
