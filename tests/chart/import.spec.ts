@@ -1,5 +1,6 @@
-// npm run import: the corpus (tests/fixtures/import: a config per provider family with
-// credential_list, wildcards, settings and environment_variables; official-chart values; the seed's
+// npm run import: the corpus (tests/fixtures/import: configs covering every provider family with
+// credential_list, wildcards, settings, cache, callbacks, unmodelled sections (litellm.configSections)
+// and environment_variables; official-chart values with masterkey and env; the seed's
 // own model_list with its credential_list) imported, rendered under Helm 3 and Helm 4, and compared
 // with the input deployment by deployment and setting by setting (tests/support/round-trip.ts); the
 // bad-input corpus through the real command.
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importConfig } from '../../packages/catalog/src/index.ts';
+import { sensitiveKeyRule } from '../../packages/catalog/src/import/index.ts';
 import { helmMajors, repoRoot } from '../../tools/helm.ts';
 import { importedFiles } from '../../tools/import.ts';
 import { writeFilesAtomically } from '../../tools/write-atomic.ts';
@@ -45,6 +47,22 @@ describe.each(corpus.map((file) => [file.replace(`${fixtures}/`, '').replace(`${
       expect(env.find((variable: any) => variable.name === name)?.valueFrom?.secretKeyRef).toEqual({ name: 'litellm-secrets', key: name });
       expect(result.secrets[name]).toBe(String(value));
     }
+    // The official chart's master key and env: the Secret holds the key under the name the proxy reads;
+    // its envVars come from the Secret, its environmentSecrets as envFrom.
+    if (input.masterkey) {
+      expect(result.secrets.LITELLM_MASTER_KEY).toBe(input.masterkey);
+      expect(env.find((variable: any) => variable.name === 'LITELLM_MASTER_KEY')?.valueFrom?.secretKeyRef).toEqual({ name: 'litellm-secrets', key: 'LITELLM_MASTER_KEY' });
+    }
+    for (const [name, value] of Object.entries(input.envVars ?? {})) {
+      // LITELLM_LOG is the chart's own (litellm.logLevel).
+      if (name === 'LITELLM_LOG') {
+        expect(env.find((variable: any) => variable.name === name)?.value).toBe(value);
+        continue;
+      }
+      expect(env.find((variable: any) => variable.name === name)?.valueFrom?.secretKeyRef).toEqual({ name: 'litellm-secrets', key: name });
+      expect(result.secrets[name]).toBe(String(value));
+    }
+    for (const name of input.environmentSecrets ?? []) expect(proxyContainer(objects).envFrom).toContainEqual({ secretRef: { name } });
     // No literal secret reached a ConfigMap.
     for (const configMap of objects.filter((o) => o.kind === 'ConfigMap')) for (const secret of Object.values(result.secrets)) expect(JSON.stringify(configMap)).not.toContain(secret);
     expect(single(objects, 'Deployment')).toBeTruthy();
@@ -65,6 +83,16 @@ describe('import: bad input', () => {
   });
 });
 
+describe('import: the chart\'s secret rule', () => {
+  it('the importer moves into the Secret exactly what the chart refuses in config.yaml (its lists are _secrets.tpl\'s)', () => {
+    const template = readFileSync(join(repoRoot, 'charts', 'litellm-stack', 'templates', '_secrets.tpl'), 'utf8');
+    const list = (name: string) => new RegExp(`define "litellm-stack\\.secrets\\.${name}" -}}\\n(.*)\\n`).exec(template)![1]!.trim().split(' ');
+    expect(list('sensitiveParts')).toEqual(sensitiveKeyRule.parts);
+    expect(list('sensitiveKeys')).toEqual(sensitiveKeyRule.keys);
+    expect(list('notSensitive')).toEqual(sensitiveKeyRule.exempt);
+  });
+});
+
 describe('import: the round-trip comparison', () => {
   it('notices a changed parameter, a lost setting and a missing deployment', async () => {
     const file = join(fixtures, 'import', '01-openai-azure-anthropic.yaml');
@@ -77,5 +105,19 @@ describe('import: the round-trip comparison', () => {
     delete rendered.litellm_settings.drop_params;
     rendered.model_list = rendered.model_list.filter((m: any) => m.model_name !== 'claude');
     expect(roundTripDifferences(parse(text), rendered, result).map((d) => d.path).sort()).toEqual(['litellm_settings.drop_params', 'model_list[0].litellm_params.rpm', 'model_list[2]']);
+  });
+
+  it('notices a changed cache parameter, a changed passthrough section and a secret read from another key', async () => {
+    const file = join(fixtures, 'import', '04-settings-and-more-families.yaml');
+    const text = readFileSync(file, 'utf8');
+    const result = importConfig(text);
+    const out = mkdtempSync(join(scratch, 'out-'));
+    writeFilesAtomically(out, importedFiles(result, file));
+    const rendered = liteLLMConfig(await render(helmMajors[1]!, { files: [join(out, 'values.yaml')] }));
+    rendered.litellm_settings.cache_params.ttl = 60;
+    rendered.mcp_servers.github.transport = 'sse';
+    rendered.callback_settings.otel.message_logging = true;
+    rendered.mcp_servers.github.auth_value = 'os.environ/REDIS_PASSWORD';
+    expect(roundTripDifferences(parse(text), rendered, result).map((d) => d.path).sort()).toEqual(['callback_settings', 'litellm_settings.cache_params.ttl', 'mcp_servers']);
   });
 });

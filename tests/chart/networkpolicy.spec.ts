@@ -5,6 +5,7 @@ import { objectsOfKind, render, scenarioFiles, single, tryRender, type K8sObject
 import { clusterDns, proxyDependencies, uncovered } from '../support/network.ts';
 import { effectiveValues } from '../support/values.ts';
 import { schemaErrors } from '../support/validate.ts';
+import { adminPaths, inferencePaths } from '../../packages/catalog/src/values/areas/route.ts';
 
 const namespace = 'ai';
 const flavors = [
@@ -110,7 +111,40 @@ describe.each(helmMajors)('network policies (%s)', (major) => {
     expect(policy.spec.egress.some((rule: any) => rule.toCIDRSet?.some((c: any) => c.cidr === '0.0.0.0/0'))).toBe(false);
     const dns = policy.spec.egress.find((rule: any) => rule.toPorts[0].ports.some((p: any) => p.port === '53'));
     expect(dns.toPorts[0].rules).toEqual({ dns: [{ matchPattern: '*' }] });
-    expect(policy.spec.ingress).toContainEqual({ fromEntities: ['ingress'], toPorts: [{ ports: [{ port: '4000', protocol: 'TCP' }] }] });
+    expect(policy.spec.ingress).toContainEqual(expect.objectContaining({ fromEntities: ['ingress'], toPorts: [expect.objectContaining({ ports: [{ port: '4000', protocol: 'TCP' }] })] }));
+  });
+
+  it('cilium flavour with metrics (ci/64): only Prometheus may GET /metrics; every other caller of the proxy port only the routed paths; the health port stays L4', async () => {
+    const objects = await render(major, { files: ['ci/64-metrics-monitoring-only-cilium.yaml'] });
+    const policy = proxyPolicy(objects, 'CiliumNetworkPolicy');
+    const onPort = (port: string) => policy.spec.ingress.filter((rule: any) => rule.toPorts[0].ports.some((p: any) => p.port === port));
+    // Cilium matches a rule's path regex against the whole request path (query included).
+    const allows = (rule: any, path: string) => (rule.toPorts[0].rules?.http ?? []).some((h: any) => new RegExp(`^(?:${h.path})$`).test(path));
+    const isMonitoring = (rule: any) => rule.fromEndpoints?.[0].matchLabels['k8s:io.kubernetes.pod.namespace'] === 'monitoring';
+    const proxyRules = onPort('4000');
+    const [monitoring, others] = [proxyRules.filter(isMonitoring), proxyRules.filter((rule: any) => !isMonitoring(rule))];
+    expect(monitoring).toHaveLength(1);
+    expect(monitoring[0].toPorts[0].rules.http.map((h: any) => h.method)).toEqual(['GET']);
+    expect(['/metrics', '/metrics/', '/metrics/?name[]=x'].every((path) => allows(monitoring[0], path))).toBe(true);
+    expect(['/v1/models', '/key/generate', '/metricsx'].filter((path) => allows(monitoring[0], path))).toEqual([]);
+    // Gateways of both routes, Cilium's ingress, the client namespace, helm test: each has L7 rules (a peer without any would get every path).
+    expect(others.length).toBe(5);
+    const served = [...inferencePaths, ...adminPaths].flatMap((prefix) => [prefix, `${prefix}/x`, `${prefix}?a=1`]);
+    for (const rule of others) {
+      expect(['/metrics', '/metrics/', '/metrics?x=1', '//metrics', '/metricsx', '/v1x'].filter((path) => allows(rule, path))).toEqual([]);
+      expect(served.filter((path) => !allows(rule, path))).toEqual([]);
+    }
+    const health = onPort('4001');
+    expect(health).toHaveLength(3);
+    for (const rule of health) expect(rule.toPorts).toEqual([{ ports: [{ port: '4001', protocol: 'TCP' }] }]);
+    expect(await schemaErrors(objects)).toEqual([]);
+  });
+
+  it('no L7 rules where there is no /metrics to keep (metrics off) or in the kubernetes flavour (NetworkPolicy has no paths)', async () => {
+    for (const values of [{ monitoring: { metrics: { enabled: false }, serviceMonitor: { enabled: false } } }, { networkPolicy: { flavor: 'kubernetes' } }]) {
+      const objects = await render(major, { files: ['ci/64-metrics-monitoring-only-cilium.yaml'], values });
+      expect(JSON.stringify(objects.filter((o) => /NetworkPolicy$/.test(o.kind)))).not.toContain('"http"');
+    }
   });
 
   it('peers overrides: a CIDR wins over the host name, and a Service port can be mapped', async () => {

@@ -1,6 +1,10 @@
 // The open maps of LiteLLM settings: litellm.settings (keys LiteLLM reads, misplaced ones refused with
-// where they belong), top-level guardrails, and cache.params (the chart keeps the connection).
+// where they belong), top-level guardrails, litellm.configSections (the sections the chart does not
+// model), and cache.params (the chart keeps the connection).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { litellmSettingsWithHints } from '../../packages/catalog/src/values/areas/litellm.ts';
 import { helmMajors } from '../../tools/helm.ts';
 import { liteLLMConfig, render, tryRender } from '../support/chart.ts';
@@ -31,6 +35,14 @@ describe.each(helmMajors)('%s', (major) => {
       },
     ];
     expect(liteLLMConfig(await render(major, { values: { litellm: { guardrails } } })).guardrails).toEqual(guardrails);
+  });
+
+  it('passes litellm.configSections through as top-level sections, beside those the chart renders', async () => {
+    const file = join(import.meta.dirname, 'safe-values', '756-config-sections-mcp-oauth.yaml');
+    const config = liteLLMConfig(await render(major, { files: [file] }));
+    const { configSections } = parse(readFileSync(file, 'utf8')).litellm;
+    expect(Object.keys(config).sort()).toEqual(['callback_settings', 'credential_list', 'general_settings', 'litellm_settings', 'mcp_servers', 'model_list', 'router_settings']);
+    for (const [section, value] of Object.entries(configSections)) expect(config[section]).toEqual(value);
   });
 
   it('adds cache.params to cache_params next to the connection the chart renders', async () => {

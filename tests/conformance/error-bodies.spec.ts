@@ -1,15 +1,21 @@
 // The fakes' error answers checked by the oracle nobody here wrote: each provider's official SDK
-// (openai 2.9.0 for Azure, anthropic 0.75.0, cohere 5.20.0) calls a fake backend over HTTP and must
-// raise its typed error for the status, with the code, type and param read from the body.
+// (openai 2.9.0 for Azure, anthropic 0.75.0, cohere 5.20.0, boto3 1.36.0 for Bedrock) calls a fake
+// backend over HTTP and must raise its typed error for the status, with the code, type and param read
+// from the body. boto3 also signs for real, so Bedrock's SigV4 check is tested against AWS's own signer.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rejectionsOf, startBackends, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { rejectionsOf, startBackends, startBackendsFor, stopBackends, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
+import { bedrockAuth } from '../../tools/conformance/scenario.ts';
 import type { SdkCall } from '../../tools/conformance/validator.ts';
 
 const ids = ['azure_credential_us_east', 'azure_anthropic', 'azure_ai_cohere_rerank'] as const;
-let backends: Record<(typeof ids)[number], FakeBackend>;
+let backends: Record<(typeof ids)[number] | 'bedrock', FakeBackend>;
 
 beforeAll(async () => {
-  backends = await startBackends(ids, { azure_anthropic: '/anthropic' });
+  const [seed, families] = await Promise.all([
+    startBackends(ids, { azure_anthropic: '/anthropic' }),
+    startBackendsFor([{ id: 'bedrock', provider: 'bedrock', auth: bedrockAuth }]),
+  ]);
+  backends = { ...seed, ...families };
 });
 
 afterAll(async () => {
@@ -79,5 +85,48 @@ describe('Cohere errors, as the cohere SDK reads them', () => {
     backends.azure_ai_cohere_rerank.failWith = { status: 429 };
     const error = await call(backends.azure_ai_cohere_rerank, { provider: 'cohere', model: 'rerank-v3.5' });
     expect(error).toMatchObject({ error: 'cohere.TooManyRequestsError', status: 429, body: { message: 'too many requests' } });
+  });
+});
+
+describe('Bedrock, as boto3 signs and reads it (botocore ClientError codes from x-amzn-ErrorType)', () => {
+  const claude = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
+  const converse = (extra?: Record<string, unknown>, auth: Record<string, string> = bedrockAuth) => ({ provider: 'bedrock' as const, model: claude, auth, extra });
+  const rules = () => rejectionsOf(backends).map((rejection) => rejection.rule);
+
+  it('a Converse call signed with the pod\'s keys is accepted and its answer parsed', async () => {
+    expect(await call(backends.bedrock, converse({ inferenceConfig: { maxTokens: 64, temperature: 0.2 } }))).toEqual({
+      error: null, answer: { message: { role: 'assistant', content: [{ text: 'answer from bedrock' }] } },
+    });
+    expect(backends.bedrock.requests.at(-1)!.path).toBe(`/model/${encodeURIComponent(claude)}/converse`);
+  });
+
+  it.each([
+    ['another secret key', 'InvalidSignatureException', { awsSecretAccessKey: 'not-the-pods-secret' }, 'bedrock:sigv4-signature'],
+    ['another region', 'InvalidSignatureException', { awsRegionName: 'eu-west-1' }, 'bedrock:sigv4-region'],
+    ['another access key id', 'UnrecognizedClientException', { awsAccessKeyId: 'AKIAOTHERKEY000000001' }, 'bedrock:sigv4-access-key'],
+  ])('signed with %s: 403 %s', async (_title, code, change, rule) => {
+    expect(await call(backends.bedrock, converse(undefined, { ...bedrockAuth, ...change }))).toMatchObject({ error: 'botocore.ClientError', status: 403, code });
+    expect(rules()).toEqual([rule]);
+  });
+
+  it('a body botocore\'s Converse shape refuses (maxTokens below its min 1, a content block with two members): 400 ValidationException', async () => {
+    const error = await call(backends.bedrock, converse({ inferenceConfig: { maxTokens: 0 }, messages: [{ role: 'user', content: [{ text: 'hi', image: { format: 'png', source: { bytes: 'aGk=' } } }] }] }));
+    expect(error).toMatchObject({ error: 'botocore.ClientError', status: 400, code: 'ValidationException' });
+    expect(error.body).toMatch(/maxTokens.*\n.*content\[0\]|content\[0\].*\n.*maxTokens/s);
+    expect(rules()).toEqual(['botocore:bedrock-runtime.Converse']);
+  });
+
+  it('InvokeModel with Anthropic\'s Bedrock body is accepted; with `model` in it, or a thinking budget at max_tokens, refused', async () => {
+    const body = { anthropic_version: 'bedrock-2023-05-31', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] };
+    const invoke = (extra: object) => call(backends.bedrock, { provider: 'bedrock', model: claude, auth: bedrockAuth, operation: 'invoke_model', extra: { body: { ...body, ...extra } } });
+    expect(await invoke({})).toMatchObject({ error: null, answer: { type: 'message', content: [{ type: 'text', text: 'answer from bedrock' }] } });
+    expect(await invoke({ model: claude })).toMatchObject({ status: 400, code: 'ValidationException' });
+    expect(await invoke({ max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 2048 } })).toMatchObject({ status: 400, code: 'ValidationException' });
+    expect(rules()).toEqual(['anthropic:bedrock-body', 'thinking:budget-below-max-tokens']);
+  });
+
+  it('429: ThrottlingException', async () => {
+    backends.bedrock.failWith = { status: 429 };
+    expect(await call(backends.bedrock, converse())).toMatchObject({ error: 'botocore.ClientError', status: 429, code: 'ThrottlingException' });
   });
 });

@@ -9,6 +9,7 @@ import { toSnake } from '../../packages/catalog/src/values/catalog.ts';
 import { litellmSettingsWithHints } from '../../packages/catalog/src/values/areas/litellm.ts';
 import {
   cacheParamsKeys,
+  configSections,
   configGeneralSettingsFields,
   generalSettingsKeys,
   generalSettingsRead,
@@ -65,6 +66,10 @@ describe('LiteLLM settings keys (litellm-keys.ts)', () => {
     expect([...cacheParamsKeys]).toEqual(extracted.cacheParams);
     expect([...supportsFlags]).toEqual(extracted.supportsFlags);
     expect(supportFlags.map(toSnake)).toEqual([...supportsFlags]);
+  });
+
+  it('top-level config sections ProxyConfig reads, re-extracted', () => {
+    expect([...configSections]).toEqual(extracted.configSections);
   });
 
   it('the bundled cost map\'s model names, re-extracted', () => {

@@ -1,7 +1,9 @@
 // The fake providers' validator alone (no proxy): each rule refuses what it names, with the provider's
 // status and error shape, and lets the well-formed request through. The SDK types are the oracle.
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
+import { bedrockAuth } from '../../tools/conformance/scenario.ts';
 import { profileFor, ProviderValidator, type ValidationRequest } from '../../tools/conformance/validator.ts';
 
 let validator: ProviderValidator;
@@ -31,6 +33,28 @@ function request(kind: string, name: string, body: unknown, extra: Partial<Valid
     kind, path: '/', query: azure ? azureQuery : {}, headers: kind === 'anthropic-messages' ? anthropicHeaders : {}, body,
     deployment: azure ? name : null, profile: profileFor(models, name), ...extra,
   };
+}
+
+const geminiBody = { contents: [{ role: 'user', parts: [{ text: 'hi' }] }], generationConfig: { temperature: 0.2, maxOutputTokens: 10 } };
+const gemini = (body: unknown, headers: Record<string, string> = { 'x-goog-api-key': 'gemini-key' }, query: Record<string, string> = {}) =>
+  request('gemini-generate', 'gemini-2.5-flash', body, { headers, query, auth: { apiKey: 'gemini-key' } });
+const vertex = (body: unknown, token = 'ya29.issued') =>
+  request('vertex-generate', 'gemini-2.5-flash', body, { headers: { authorization: `Bearer ${token}` }, auth: { issuedTokens: 'ya29.issued' } });
+
+// A service account's token request: a JWT assertion (RS256) as google-auth makes it, signed with `key`.
+const serviceAccount = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function tokenRequest(key = serviceAccount.privateKey, claims: Record<string, unknown> = {}): ValidationRequest {
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url({
+    iss: 'sa@contoso-ai.iam.gserviceaccount.com', aud: 'https://oauth2.googleapis.com/token', scope: 'https://www.googleapis.com/auth/cloud-platform', iat: now, exp: now + 3600, ...claims,
+  })}`;
+  const assertion = `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url')}`;
+  const raw = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }).toString();
+  return request('vertex-token', '', raw, {
+    raw, auth: { publicKey: serviceAccount.publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: 'sa@contoso-ai.iam.gserviceaccount.com' },
+  });
 }
 
 // [title, request, the rule that refuses (undefined: accepted)]
@@ -71,6 +95,27 @@ const cases: Array<[string, ValidationRequest, string | undefined]> = [
   ['Azure AI /v1/embeddings without api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'text', encoding_format: 'base64' }, { path: '/v1/embeddings' }), undefined],
   ['Azure AI /embeddings without api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'] }, { path: '/embeddings' }), 'azure-ai:api-version-required'],
   ['Azure AI /embeddings with api-version', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'] }, { path: '/embeddings', query: { 'api-version': '2024-05-01-preview' } }), undefined],
+  // Signed requests are boto3's (error-bodies.spec.ts); these are refused before the signature is recomputed.
+  ['Bedrock Converse without SigV4', request('bedrock-converse', 'x', { messages: [] }, { path: '/model/x/converse', auth: bedrockAuth }), 'bedrock:sigv4-required'],
+  ['Bedrock Converse scoped to bedrock-runtime (the endpoint prefix, not the signing name)', request('bedrock-converse', 'x', { messages: [] }, {
+    path: '/model/x/converse', auth: bedrockAuth,
+    headers: { authorization: `AWS4-HMAC-SHA256 Credential=${bedrockAuth.awsAccessKeyId}/20261129/us-east-1/bedrock-runtime/aws4_request, SignedHeaders=host;x-amz-date, Signature=00` },
+  }), 'bedrock:sigv4-service'],
+  ['Gemini generateContent, key in x-goog-api-key', gemini(geminiBody), undefined],
+  ['Gemini generateContent, key in ?key=', gemini(geminiBody, {}, { key: 'gemini-key' }), undefined],
+  ['Gemini without a key', gemini(geminiBody, {}), 'gemini:api-key-required'],
+  ['Gemini with another key', gemini(geminiBody, { 'x-goog-api-key': 'another' }), 'gemini:api-key-invalid'],
+  ['Gemini with OpenAI\'s messages', gemini({ messages: [{ role: 'user', content: 'hi' }] }), 'sdk:google.genai.types (Gemini GenerateContentRequest)'],
+  ['Gemini with max_tokens in generationConfig', gemini({ ...geminiBody, generationConfig: { max_tokens: 5 } }), 'sdk:google.genai.types (Gemini GenerateContentRequest)'],
+  ['Gemini with labels (Vertex only)', gemini({ ...geminiBody, labels: { team: 'a' } }), 'sdk:google.genai.types (Gemini GenerateContentRequest)'],
+  ['Vertex generateContent with the issued token and labels', vertex({ ...geminiBody, labels: { team: 'a' }, system_instruction: { parts: [{ text: 'be brief' }] } }), undefined],
+  ['Vertex with a token the token endpoint never issued', vertex(geminiBody, 'ya29.forged'), 'vertex:access-token'],
+  ['Vertex with a part of an unknown kind', vertex({ contents: [{ role: 'user', parts: [{ image: 'x' }] }] }), 'sdk:google.genai.types (Vertex GenerateContentRequest)'],
+  ['Vertex token: JWT signed with the service account\'s key', tokenRequest(), undefined],
+  ['Vertex token: JWT signed with another key', tokenRequest(otherKey), 'vertex:token-jwt'],
+  ['Vertex token: JWT for another audience', tokenRequest(undefined, { aud: 'https://example.test/token' }), 'vertex:token-jwt'],
+  ['Vertex token: JWT from another service account', tokenRequest(undefined, { iss: 'other@contoso-ai.iam.gserviceaccount.com' }), 'vertex:token-issuer'],
+  ['Vertex token: JWT without the cloud-platform scope', tokenRequest(undefined, { scope: 'https://www.googleapis.com/auth/userinfo.email' }), 'vertex:token-scope'],
   ['Azure AI embeddings, unknown input_type', request('azure-ai-embeddings', 'embed-v-4-0', { model: 'embed-v-4-0', input: ['a'], input_type: 'search_query' }, { path: '/v1/embeddings' }), 'sdk:azure.ai.inference.EmbeddingsClient.embed'],
 ];
 

@@ -34,8 +34,8 @@ describe('workflows', () => {
     actionlint = ensureActionlint();
   });
 
-  it('are the three the release process needs', () => {
-    expect(files).toEqual(['ci.yaml', 'e2e.yaml', 'release.yaml']);
+  it('are the three the release process needs and the heavy suites', () => {
+    expect(files).toEqual(['ci.yaml', 'e2e.yaml', 'heavy.yaml', 'release.yaml']);
   });
 
   it('pass actionlint', async () => {
@@ -129,5 +129,33 @@ describe('e2e.yaml', () => {
     expect(all).toContain('rollout status deployment');
     expect(all).toContain('port-forward');
     expect(all).toContain('curl -fsS http://127.0.0.1:4000/health/liveliness');
+  });
+});
+
+describe('heavy.yaml', () => {
+  const heavy = workflow('heavy.yaml');
+
+  it('runs the suites npm test leaves out, nightly and on demand only (not on pull requests or pushes)', () => {
+    expect(Object.keys(heavy.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(heavy.on.schedule).toHaveLength(1);
+    expect(heavy.permissions).toEqual({ contents: 'read' });
+    const run = (job: string) => heavy.jobs[job].steps.map((step: { run?: string }) => step.run ?? '');
+    expect(run('flux')).toContain('npm run test:flux');
+    // All four binaries built before the suite, so no test's setup waits for a compiler.
+    expect(run('flux')).toContain('node --import tsx tools/cluster/binaries.ts');
+    expect(run('scale')).toContain('npm run test:scale');
+  });
+
+  it('caches ~/.cache/litellm-stack keyed by every file binaries.ts and crds.ts key their entries by', () => {
+    const keyed = ['tools/cluster/go/*/go.mod', 'tools/cluster/go/*/go.sum', 'tools/cluster/crds.json', 'tools/cluster/crds.ts', 'tools/cluster/crds/**'];
+    for (const job of ['flux', 'scale']) {
+      const cache = heavy.jobs[job].steps.find((step: { uses?: string }) => step.uses?.startsWith('actions/cache@'));
+      expect(cache?.with.path, job).toBe('~/.cache/litellm-stack');
+      expect(cache.with.key, job).toBe(`litellm-stack-\${{ runner.os }}-\${{ hashFiles(${keyed.map((glob) => `'${glob}'`).join(', ')}) }}`);
+    }
+    // The Go modules the binaries are built from, one go.mod and go.sum each, are what the globs match.
+    const modules = readdirSync(join(repoRoot, 'tools', 'cluster', 'go'));
+    expect(modules.sort()).toEqual(['helm-controller', 'kube', 'source-controller']);
+    for (const module of modules) for (const file of ['go.mod', 'go.sum']) expect(readdirSync(join(repoRoot, 'tools', 'cluster', 'go', module))).toContain(file);
   });
 });

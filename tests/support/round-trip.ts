@@ -29,6 +29,20 @@ const literal = (value: unknown) => (typeof value === 'string' && !envRef.test(v
 /** JSON with object keys sorted: equal values, whatever order their keys come in. */
 const canonical = (value: unknown): string => JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+/** A value of the input and its rendered, resolved form: equal, where a literal may have become a reference to the Secret holding it. */
+function sameDeep(input: unknown, gotten: unknown): boolean {
+  if (typeof input === 'string' && gotten === `secret:${input}`) return true;
+  if (Array.isArray(input)) return Array.isArray(gotten) && input.length === gotten.length && input.every((item, i) => sameDeep(item, gotten[i]));
+  if (input && typeof input === 'object') {
+    if (!gotten || typeof gotten !== 'object' || Array.isArray(gotten)) return false;
+    const keys = new Set([...Object.keys(input), ...Object.keys(gotten)]);
+    return [...keys].every((key) => sameDeep((input as Tree)[key], (gotten as Tree)[key]));
+  }
+  return same(resolved(input, {}), gotten);
+}
+/** Top-level sections compared key by key; any other top-level section of the input is compared whole (litellm.configSections). */
+const settingsSections = ['litellm_settings', 'general_settings', 'router_settings'];
+const deploymentSections = ['model_list', 'credential_list', 'environment_variables'];
 
 function effectiveParams(params: Tree, credentials: Map<string, Tree>): Tree {
   const out: Tree = { ...params };
@@ -42,7 +56,9 @@ const secretParams = new Set(['api_key', 'client_secret', 'aws_access_key_id', '
 
 export function roundTripDifferences(input: Tree, rendered: Tree, result: ImportResult): Difference[] {
   const config: Tree = input.proxy_config ?? input;
-  const documented = (path: string) => result.notes.some((note) => path === note.path || path.startsWith(`${note.path}.`) || note.path.startsWith(`${path}.`));
+  // A literal moved into the Secret is no normalisation: the comparison resolves it by value.
+  const normalisations = result.notes.filter((note) => !note.reason.startsWith('a literal secret: moved'));
+  const documented = (path: string) => normalisations.some((note) => path === note.path || path.startsWith(`${note.path}.`) || note.path.startsWith(`${path}.`));
   const prefix = input.proxy_config ? 'proxy_config.' : '';
   const differences: Difference[] = [];
   const inputCredentials = new Map<string, Tree>((config.credential_list ?? []).map((c: Tree) => [c.credential_name, c.credential_values]));
@@ -78,12 +94,23 @@ export function roundTripDifferences(input: Tree, rendered: Tree, result: Import
       if (!same(key === 'id' ? String(info.id) : info[key], deployment.model_info[key]) && !documented(at)) differences.push({ path: at, input: info[key], rendered: deployment.model_info[key] });
     }
   }
-  for (const section of ['litellm_settings', 'general_settings', 'router_settings']) {
-    for (const [key, value] of Object.entries(config[section] ?? {})) {
-      const at = `${prefix}${section}.${key}`;
-      const gotten = resolved(rendered[section]?.[key], result.secrets);
-      if (!same(resolved(value, {}), gotten) && !same(literal(value), gotten) && !documented(at)) differences.push({ path: at, input: value, rendered: rendered[section]?.[key] });
+  // A setting that is a map (cache_params, model_group_alias) is compared key by key: a note on one of its keys leaves the others compared.
+  const compare = (at: string, value: unknown, renderedValue: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const renderedMap: Tree = renderedValue && typeof renderedValue === 'object' ? renderedValue : {};
+      for (const key of new Set([...Object.keys(value), ...Object.keys(renderedMap)])) compare(`${at}.${key}`, (value as Tree)[key], renderedMap[key]);
+      return;
     }
+    const gotten = resolved(renderedValue, result.secrets);
+    if (!sameDeep(value, gotten) && !same(literal(value), gotten) && !documented(at)) differences.push({ path: at, input: value, rendered: renderedValue });
+  };
+  for (const section of settingsSections) {
+    for (const [key, value] of Object.entries(config[section] ?? {})) compare(`${prefix}${section}.${key}`, value, rendered[section]?.[key]);
+  }
+  for (const [section, value] of Object.entries(config)) {
+    if (settingsSections.includes(section) || deploymentSections.includes(section)) continue;
+    const at = `${prefix}${section}`;
+    if (!sameDeep(value, resolved(rendered[section], result.secrets)) && !documented(at)) differences.push({ path: at, input: value, rendered: rendered[section] });
   }
   return differences;
 }

@@ -3,17 +3,19 @@
 // providers' SDK request types and per-deployment rules, tools/conformance/validator/) with the
 // provider's own error, answers the rest with well-formed bodies, and records every request, so tests
 // can check what the real LiteLLM proxy sent upstream. One instance stands for one credential's endpoint.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedCatalog, type ModelDeployment } from '../../packages/catalog/src/index.ts';
 
-/** The providers this fake speaks: the seed's, and OpenAI itself. */
-export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai'] as const;
+/** The providers this fake speaks: the seed's, OpenAI itself, and issue 14's families. */
+export const fakedProviders = ['azure', 'azure_ai', 'anthropic', 'cohere', 'openai', 'bedrock', 'gemini', 'vertex_ai'] as const;
 export type FakedProvider = (typeof fakedProviders)[number];
 import { profileFor, ProviderValidator, type Rejection } from './validator.ts';
 
 export type UpstreamKind =
-  | 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank' | 'openai-chat' | 'openai-embeddings';
+  | 'azure-chat' | 'azure-embeddings' | 'azure-images' | 'azure-ai-embeddings' | 'anthropic-messages' | 'cohere-rerank' | 'openai-chat' | 'openai-embeddings'
+  | 'bedrock-converse' | 'bedrock-invoke' | 'gemini-generate' | 'vertex-generate' | 'vertex-token';
 
 export interface RecordedRequest {
   method: string;
@@ -25,7 +27,7 @@ export interface RecordedRequest {
   body: any;
   /** What the path asked for; undefined for a path the fake does not serve (answered 404). */
   kind: UpstreamKind | undefined;
-  /** Azure deployment name from `/openai/deployments/<name>/…`. */
+  /** Azure deployment name from `/openai/deployments/<name>/…`; Bedrock's model id from `/model/<id>/…`. */
   deployment: string | undefined;
   /** A websocket upgrade (realtime) rather than a plain request. */
   upgrade: boolean;
@@ -48,6 +50,16 @@ const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
   cohere: [['/v2/rerank', 'cohere-rerank']],
   // OpenAI's apiBase ends in /v1 (LiteLLM's default https://api.openai.com/v1).
   openai: [['/chat/completions', 'openai-chat'], ['/embeddings', 'openai-embeddings']],
+  // bedrock-runtime's Converse and InvokeModel (botocore's service model); the model id is URL-encoded.
+  bedrock: [['/model/([^/]+)/converse', 'bedrock-converse'], ['/model/([^/]+)/invoke', 'bedrock-invoke']],
+  // The Gemini API's versions (LiteLLM 1.80.8: v1alpha for Gemini 3, else v1beta) with the model in the path.
+  gemini: [['/(?:v1beta|v1alpha)/models/([^/:]+):generateContent', 'gemini-generate']],
+  // Vertex AI's publisher-model path, and the service account's token endpoint (Google serves it on
+  // oauth2.googleapis.com; one fake serves both, and the service-account JSON's token_uri points here).
+  vertex_ai: [
+    ['/(?:v1|v1beta1)/projects/[^/]+/locations/[^/]+/publishers/google/models/([^/:]+):generateContent', 'vertex-generate'],
+    ['/token', 'vertex-token'],
+  ],
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,6 +98,21 @@ export function answer(kind: UpstreamKind, body: any, name: string): object {
       return { object: 'list', model: body?.model ?? 'fake', data: embeddingData(body?.encoding_format, inputs), usage: { prompt_tokens: 2, total_tokens: 2 } };
     case 'azure-images':
       return { created, data: [{ b64_json: Buffer.from(`image from ${name}`).toString('base64'), revised_prompt: body?.prompt ?? '' }] };
+    case 'bedrock-converse':
+      return {
+        output: { message: { role: 'assistant', content: [{ text: `answer from ${name}` }] } }, stopReason: 'end_turn',
+        usage: { inputTokens: 5, outputTokens: 4, totalTokens: 9 }, metrics: { latencyMs: 12 },
+      };
+    case 'gemini-generate':
+    case 'vertex-generate':
+      return {
+        candidates: [{ content: { role: 'model', parts: [{ text: `answer from ${name}` }] }, finishReason: 'STOP', index: 0 }],
+        usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 4, totalTokenCount: 9 }, modelVersion: 'fake',
+      };
+    case 'vertex-token':
+      return { access_token: `ya29.${name}-${randomUUID()}`, expires_in: 3599, token_type: 'Bearer' };
+    // InvokeModel answers in the model's own format; the fake serves Anthropic models there (Messages).
+    case 'bedrock-invoke':
     case 'anthropic-messages':
       return {
         id: `msg_${name}`, type: 'message', role: 'assistant', model: body?.model ?? 'fake',
@@ -176,12 +203,21 @@ export function failureBody(provider: FakedProvider, failure: Failure): object {
       return failure.status === 429
         ? { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } }
         : { error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } };
+    case 'gemini':
+    case 'vertex_ai':
+      return failure.status === 429
+        ? { error: { code: 429, message: 'Resource exhausted. Please try again later.', status: 'RESOURCE_EXHAUSTED' } }
+        : { error: { code: failure.status, message: 'Internal error encountered.', status: 'INTERNAL' } };
+    case 'bedrock':
+      return { message: failure.status === 429 ? 'Too many requests, please wait before trying again.' : 'The system encountered an unexpected error during processing. Try your request again.' };
   }
 }
 
-export function failureHeaders(failure: Failure): Record<string, string> {
-  if (failure.retryAfterMs === undefined) return {};
-  return { 'retry-after-ms': String(failure.retryAfterMs), 'retry-after': String(Math.ceil(failure.retryAfterMs / 1000)) };
+export function failureHeaders(failure: Failure, provider?: FakedProvider): Record<string, string> {
+  // Bedrock names the error in a header (botocore's rest-json parser reads the code from it).
+  const errorType: Record<string, string> = provider === 'bedrock' ? { 'x-amzn-errortype': `${failure.status === 429 ? 'ThrottlingException' : 'InternalServerException'}:http://internal.amazon.com/coral/com.amazon.bedrock/` } : {};
+  if (failure.retryAfterMs === undefined) return errorType;
+  return { ...errorType, 'retry-after-ms': String(failure.retryAfterMs), 'retry-after': String(Math.ceil(failure.retryAfterMs / 1000)) };
 }
 
 function parseBody(raw: string): any {
@@ -195,6 +231,8 @@ function parseBody(raw: string): any {
 
 export class FakeBackend {
   readonly requests: RecordedRequest[] = [];
+  /** Access tokens this fake's token endpoint issued (Vertex): the only ones its API accepts. */
+  readonly issuedTokens: string[] = [];
   /** When set, requests are answered with this failure, in the provider's error shape. */
   failWith: Failure | undefined;
   /** What the provider's resource runs under each deployment name: the seed catalog, plus a test's own. */
@@ -208,6 +246,8 @@ export class FakeBackend {
     readonly validator: ProviderValidator,
     /** The path of the credential's apiBase in the scenario (`/anthropic`), kept as users write it. */
     readonly basePath = '',
+    /** What the chart gave the pod to authenticate with, for providers whose fake verifies it (Bedrock's SigV4 keys and region). */
+    readonly auth: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -235,12 +275,13 @@ export class FakeBackend {
   }
 
   /** The provider's refusal, if any; a validator failure is recorded as one too, so no test passes over it. */
-  private async check(recorded: RecordedRequest): Promise<Rejection | undefined> {
+  private async check(recorded: RecordedRequest, raw: string): Promise<Rejection | undefined> {
     const name = recorded.deployment ?? String(recorded.body?.model ?? '');
     try {
       return await this.validator.check({
         kind: recorded.kind!, path: recorded.path, query: recorded.query, headers: recorded.headers, body: recorded.body,
-        deployment: recorded.deployment ?? null, profile: profileFor(this.deployments, name),
+        deployment: recorded.deployment ?? null, profile: profileFor(this.deployments, name), raw,
+        auth: { ...this.auth, issuedTokens: this.issuedTokens.join(' ') },
       });
     } catch (error) {
       return { status: 500, body: { error: { message: String(error) } }, rule: 'validator:error', headers: {} };
@@ -267,12 +308,13 @@ export class FakeBackend {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
-      const recorded = this.record(request, Buffer.concat(chunks).toString('utf8'), false);
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const recorded = this.record(request, raw, false);
       this.requests.push(recorded);
       const failing = this.failWith;
       const failure = failing && [undefined, recorded.deployment ?? recorded.body?.model].includes(failing.deployment) ? failing : undefined;
       if (failure?.times !== undefined && --failure.times <= 0) this.failWith = undefined;
-      if (!failure && recorded.kind) recorded.rejection = await this.check(recorded);
+      if (!failure && recorded.kind) recorded.rejection = await this.check(recorded, raw);
       const frames = !failure && !recorded.rejection && recorded.kind ? streamFrames(recorded.kind, recorded.body, this.name) : undefined;
       if (frames) {
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -280,12 +322,14 @@ export class FakeBackend {
         response.end();
         return;
       }
+      const accepted = !failure && !recorded.rejection && recorded.kind ? answer(recorded.kind, recorded.body, this.name) : undefined;
+      if (recorded.kind === 'vertex-token' && accepted) this.issuedTokens.push((accepted as { access_token: string }).access_token);
       const [status, reply, headers] = failure
-        ? [failure.status, failureBody(this.provider, failure), failureHeaders(failure)]
+        ? [failure.status, failureBody(this.provider, failure), failureHeaders(failure, this.provider)]
         : recorded.rejection
           ? [recorded.rejection.status, recorded.rejection.body, recorded.rejection.headers]
-          : recorded.kind
-            ? [200, answer(recorded.kind, recorded.body, this.name), {}]
+          : accepted
+            ? [200, accepted, {}]
             : [404, { error: { code: '404', message: 'Resource not found' } }, {}];
       const bytes = Buffer.from(JSON.stringify(reply));
       response.writeHead(status, { ...headers, 'content-type': 'application/json', 'content-length': bytes.length });
@@ -309,12 +353,12 @@ export async function startBackends<T extends string>(ids: readonly T[], basePat
 }
 
 /** Starts one backend per credential (any catalog's: an imported one, say), and the validator they share. */
-export async function startBackendsFor<T extends string>(credentials: ReadonlyArray<{ id: T; provider: string; basePath?: string }>): Promise<Backends<T>> {
+export async function startBackendsFor<T extends string>(credentials: ReadonlyArray<{ id: T; provider: string; basePath?: string; auth?: Record<string, string> }>): Promise<Backends<T>> {
   for (const { provider } of credentials) {
     if (!(fakedProviders as readonly string[]).includes(provider)) throw new Error(`no fake for provider ${provider}`);
   }
   const validator = await ProviderValidator.start();
-  const started = await Promise.all(credentials.map(({ id, provider, basePath }) => new FakeBackend(id, provider as FakedProvider, validator, basePath).start()));
+  const started = await Promise.all(credentials.map(({ id, provider, basePath, auth }) => new FakeBackend(id, provider as FakedProvider, validator, basePath, auth).start()));
   return Object.fromEntries(started.map((backend) => [backend.name, backend])) as Backends<T>;
 }
 

@@ -16,6 +16,9 @@ code reads back as `litellm.<name>`; setattr of any other name has no effect.
 cache_params: the parameters of litellm's Cache (the proxy passes cache_params to it as they are), of
 its RedisCache, and of redis-py's client, which receives the rest as **kwargs (username, ssl, …).
 
+Top-level config sections: the keys ProxyConfig's methods read from the loaded config dict
+(`config.get("x")`, `config["x"]`); the proxy ignores any other top-level key.
+
 model_info supports_* flags: the capability fields of LiteLLM's ModelInfo.
 
 The bundled cost map's model names (LITELLM_LOCAL_MODEL_COST_MAP=True: the map in the package, not
@@ -119,6 +122,26 @@ def router_defaults_from_settings() -> list:
     return sorted([list(pair) for pair in pairs])
 
 
+def config_sections() -> list:
+    """Keys ProxyConfig reads from the dict its methods call `config` (the loaded config.yaml), except in
+    methods where `config` is a field of some other record (`config = row.param_value`: a database row)."""
+    tree = ast.parse((PACKAGE / "proxy" / "proxy_server.py").read_text(encoding="utf-8"))
+    proxy_config = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "ProxyConfig")
+    methods = [node for node in proxy_config.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+               and not any(isinstance(a, ast.Assign) and isinstance(a.value, ast.Attribute)
+                           and any(isinstance(t, ast.Name) and t.id == "config" for t in a.targets) for a in ast.walk(node))]
+    keys = set()
+    for node in (inner for method in methods for inner in ast.walk(method)):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "config"
+                and node.args and isinstance(node.args[0], ast.Constant)):
+            keys.add(node.args[0].value)
+        elif (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "config"
+                and isinstance(node.slice, ast.Constant)):
+            keys.add(node.slice.value)
+    return sorted(keys)
+
+
 def supports_flags() -> list:
     hints = typing.get_type_hints(ModelInfoBase)
     return sorted(name for name in hints if name.startswith("supports_"))
@@ -137,5 +160,6 @@ print(json.dumps({
                            if name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}),
     "supportsFlags": supports_flags(),
     "routerDefaultsFromSettings": router_defaults_from_settings(),
+    "configSections": config_sections(),
     "costMapModels": sorted(name for name in litellm.model_cost if name != "sample_spec"),
 }))

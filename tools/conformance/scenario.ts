@@ -62,3 +62,6 @@ export function credentialOf(id: string): Credential {
 
 /** Chat request bodies are unique per call so the response cache never answers them. */
 export const chatBody = (model: string, content: string) => ({ model, messages: [{ role: 'user', content }] });
+
+/** The AWS keys and region a test's Bedrock credential gives the pod; its fake verifies SigV4 with them. */
+export const bedrockAuth = { awsAccessKeyId: 'AKIACONFORMANCETEST01', awsSecretAccessKey: 'conformance/secret/access/key/0123456789', awsRegionName: 'us-east-1' };

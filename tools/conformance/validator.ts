@@ -37,17 +37,25 @@ export interface ValidationRequest {
   body: unknown;
   deployment: string | null;
   profile: DeploymentProfile;
+  /** The body exactly as it arrived (a signature covers it); `body` parsed. */
+  raw?: string;
+  /** What the chart gave the pod to authenticate with (Bedrock: awsAccessKeyId, awsSecretAccessKey, awsRegionName). */
+  auth?: Record<string, string>;
 }
 
-/** One call of a provider's official SDK (`openai` for Azure, `anthropic`, `cohere`) to a fake backend. */
+/** One call of a provider's official SDK (`openai` for Azure, `anthropic`, `cohere`, `boto3` for Bedrock) to a fake backend. */
 export interface SdkCall {
-  provider: 'azure' | 'anthropic' | 'cohere';
+  provider: 'azure' | 'anthropic' | 'cohere' | 'bedrock';
   base_url: string;
   model: string;
   /** Azure: the api-version query; without it the call has none. */
   api_version?: string;
   /** More keyword arguments of the SDK method. */
   extra?: Record<string, unknown>;
+  /** Bedrock: the keys and region boto3 signs with. */
+  auth?: Record<string, string>;
+  /** Bedrock: `converse` (default) or `invoke_model` (extra.body is the model's JSON body). */
+  operation?: 'converse' | 'invoke_model';
 }
 
 /** The SDK's typed error (`openai.RateLimitError`, …) and what it read from the body; `error: null` when none. */
@@ -60,6 +68,8 @@ export interface SdkError {
   param?: string | null;
   /** Seconds the SDK itself would wait before retrying (it prefers retry-after-ms). */
   retry_after?: number | null;
+  /** Bedrock, accepted: what boto3 parsed from the answer (Converse's output, InvokeModel's body). */
+  answer?: unknown;
 }
 
 /** The profile of the deployment a provider call names (Azure: the path's deployment; others: body.model). */

@@ -84,6 +84,19 @@ litellm_settings keys LiteLLM never reads there, each with where it belongs. The
   "track_cost_per_model" $costTracking "track_cost_per_team" $costTracking "track_cost_per_user" $costTracking) -}}
 {{- end -}}
 
+{{/*
+Top-level config.yaml sections the chart renders, each with the values that set it:
+litellm.configSections refuses them (the schema admits every section LiteLLM reads so that this can say so).
+*/}}
+{{- define "litellm-stack.config.renderedSections" -}}
+{{- toJson (dict
+  "model_list" "set models.<id>" "credential_list" "set credentials.<id>"
+  "litellm_settings" "set litellm.settings" "general_settings" "set litellm.generalSettings" "router_settings" "set litellm.routerSettings"
+  "guardrails" "set litellm.guardrails"
+  "environment_variables" "set env vars with extraEnv (from the Secret for secrets): this section would write their values into a ConfigMap"
+  "include" "the chart splits model_list into included files past modelListSplitBytes") -}}
+{{- end -}}
+
 {{/* Enabled models not served because their credential is disabled, as JSON {credentialId: [ids]}. */}}
 {{- define "litellm-stack.models.skipped" -}}
 {{- $skipped := dict -}}
@@ -251,6 +264,14 @@ config's lists with the included files' (ProxyConfig._process_includes).
 {{- with $litellm.guardrails -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
 {{- $_ := set $document "guardrails" . -}}
+{{- end -}}
+{{- $renderedSections := include "litellm-stack.config.renderedSections" $root | fromJson -}}
+{{- range $section, $value := $litellm.configSections -}}
+{{- with get $renderedSections $section -}}
+{{- fail (printf "litellm.configSections.%s: the chart renders %s itself; %s" $section $section .) -}}
+{{- end -}}
+{{- include "litellm-stack.secrets.refuseInline" (dict "values" (dict $section $value) "path" "litellm.configSections" "section" "config.yaml (a ConfigMap)") -}}
+{{- $_ := set $document $section $value -}}
 {{- end -}}
 {{- $config := toYaml $document -}}
 {{- $limit := int $root.Values.modelListSplitBytes -}}

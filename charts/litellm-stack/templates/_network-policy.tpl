@@ -3,7 +3,7 @@ Network policies (networkPolicy.enabled), derived from the enabled features. Eac
 built as a flavour-neutral JSON document, then rendered as a Kubernetes NetworkPolicy or a
 CiliumNetworkPolicy:
   policy = {name, podLabels, ingress: [rule], egress: [rule]}
-  rule   = {name, peer, ports: [{port, protocol}], dns?: true}
+  rule   = {name, peer, ports: [{port, protocol}], dns?: true, http?: [{method?, path}] (Cilium only)}
   peer   = {kind: pods, namespace, podLabels} | {kind: cidr, cidr} | {kind: fqdn, name}
          | {kind: apiServer} | {kind: entity, entity}
 Every dependency goes through one resolver (peerOf), so a new feature only adds a rule.
@@ -141,34 +141,67 @@ Job can run (on upgrades), so it is in place before the pre-upgrade hook starts.
 {{- toJson $rules -}}
 {{- end -}}
 
+{{/*
+Cilium L7 rules for the proxy port, as JSON {served, metrics}, when networkPolicy.flavor is cilium and
+LiteLLM serves /metrics (monitoring.metrics.enabled); else {}. LiteLLM 1.80.8 serves /metrics on the
+proxy port only (prometheus.py mounts it on the main app; the separate health app has only the health
+router), so L3/L4 rules cannot keep callers of that port off it. Every peer of the port but Prometheus
+may call only the paths the routes can publish (route.paths or pathPrefix, and route.admin.paths);
+Prometheus only GET /metrics. Once one peer of a port has L7 rules, Cilium lets peers without any
+call every path, hence rules for all. One regex per path: Envoy refuses large regex programs.
+Each path is a segment prefix (a query may follow), matched against the whole request path.
+*/}}
+{{- define "litellm-stack.networkPolicy.proxyHttp" -}}
+{{- if and (eq .Values.networkPolicy.flavor "cilium") .Values.monitoring.metrics.enabled -}}
+{{- $route := .Values.route -}}
+{{- $served := list -}}
+{{- range concat (ternary (list $route.pathPrefix) $route.paths (ne $route.pathPrefix "")) $route.admin.paths | uniq -}}
+{{- $served = append $served (dict "path" (printf "%s([/?].*)?" (regexQuoteMeta (trimSuffix "/" .)))) -}}
+{{- end -}}
+{{- toJson (dict "served" $served "metrics" (list (dict "method" "GET" "path" "/metrics([/?].*)?"))) -}}
+{{- else -}}
+{{- toJson dict -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Who may call the proxy: the route's gateways, the listed namespaces, and Prometheus when it scrapes. */}}
 {{- define "litellm-stack.networkPolicy.proxyIngress" -}}
 {{- $ports := list (dict "port" (int .Values.litellm.port) "protocol" "TCP") -}}
-{{- /* Gateways may health-check backends: they also reach the separate health app. */ -}}
+{{- $http := include "litellm-stack.networkPolicy.proxyHttp" . | fromJson -}}
+{{- /* Gateways may health-check backends: they also reach the separate health app (a rule of its own under L7 rules, which would apply to its port too). */ -}}
 {{- $gatewayPorts := $ports -}}
-{{- if .Values.healthApp.enabled -}}{{- $gatewayPorts = append $ports (dict "port" (int .Values.healthApp.port) "protocol" "TCP") -}}{{- end -}}
-{{- $rules := list -}}
+{{- $healthPorts := list -}}
+{{- if .Values.healthApp.enabled -}}
+{{- $health := dict "port" (int .Values.healthApp.port) "protocol" "TCP" -}}
+{{- if $http -}}{{- $healthPorts = list $health -}}{{- else -}}{{- $gatewayPorts = append $ports $health -}}{{- end -}}
+{{- end -}}
+{{- $gateways := list -}}
 {{- range $namespace := include "litellm-stack.route.gatewayNamespaces" . | fromJsonArray -}}
-{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $gatewayPorts) -}}
+{{- $gateways = append $gateways (dict "kind" "pods" "namespace" $namespace "podLabels" dict) -}}
+{{- end -}}
+{{- if and (or .Values.route.enabled .Values.ingress.enabled) (eq .Values.networkPolicy.flavor "cilium") -}}
+{{- /* Cilium's own Gateway API and Ingress implementations forward from the reserved `ingress` identity. */ -}}
+{{- $gateways = append $gateways (dict "kind" "entity" "entity" "ingress") -}}
+{{- end -}}
+{{- $rules := list -}}
+{{- range $peer := $gateways -}}
+{{- $rules = append $rules (dict "name" "gateway" "peer" $peer "ports" $gatewayPorts "http" $http.served) -}}
+{{- if $healthPorts -}}{{- $rules = append $rules (dict "name" "gateway health" "peer" $peer "ports" $healthPorts) -}}{{- end -}}
 {{- end -}}
 {{- if .Values.ingress.enabled -}}
 {{- if not .Values.ingress.controllerNamespace -}}
 {{- fail "ingress.controllerNamespace: with networkPolicy.enabled the policy must let the ingress controller's pods in; set the namespace they run in" -}}
 {{- end -}}
-{{- $rules = append $rules (dict "name" "ingress-controller" "peer" (dict "kind" "pods" "namespace" .Values.ingress.controllerNamespace "podLabels" dict) "ports" $ports) -}}
-{{- end -}}
-{{- if and (or .Values.route.enabled .Values.ingress.enabled) (eq .Values.networkPolicy.flavor "cilium") -}}
-{{- /* Cilium's own Gateway API and Ingress implementations forward from the reserved `ingress` identity. */ -}}
-{{- $rules = append $rules (dict "name" "gateway" "peer" (dict "kind" "entity" "entity" "ingress") "ports" $gatewayPorts) -}}
+{{- $rules = append $rules (dict "name" "ingress-controller" "peer" (dict "kind" "pods" "namespace" .Values.ingress.controllerNamespace "podLabels" dict) "ports" $ports "http" $http.served) -}}
 {{- end -}}
 {{- if .Values.helmTests.enabled -}}
-{{- $rules = append $rules (dict "name" "helm-test" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.helmTests.selector" . | fromYaml)) "ports" $ports) -}}
+{{- $rules = append $rules (dict "name" "helm-test" "peer" (dict "kind" "pods" "namespace" .Release.Namespace "podLabels" (include "litellm-stack.helmTests.selector" . | fromYaml)) "ports" $ports "http" $http.served) -}}
 {{- end -}}
 {{- range $namespace := .Values.networkPolicy.ingress.namespaces -}}
-{{- $rules = append $rules (dict "name" "client" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports) -}}
+{{- $rules = append $rules (dict "name" "client" "peer" (dict "kind" "pods" "namespace" $namespace "podLabels" dict) "ports" $ports "http" $http.served) -}}
 {{- end -}}
 {{- if .Values.monitoring.metrics.enabled -}}
-{{- $rules = append $rules (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" .Values.networkPolicy.ingress.monitoringNamespace "podLabels" dict) "ports" $ports) -}}
+{{- $rules = append $rules (dict "name" "monitoring" "peer" (dict "kind" "pods" "namespace" .Values.networkPolicy.ingress.monitoringNamespace "podLabels" dict) "ports" $ports "http" $http.metrics) -}}
 {{- end -}}
 {{- toJson $rules -}}
 {{- end -}}
@@ -292,6 +325,7 @@ spec:
 {{- $toPorts := dict "ports" $ports -}}
 {{- /* Cilium learns the addresses behind toFQDNs names only from DNS answers its proxy sees. */ -}}
 {{- if .rule.dns -}}{{- $_ := set $toPorts "rules" (dict "dns" (list (dict "matchPattern" "*"))) -}}{{- end -}}
+{{- if .rule.http -}}{{- $_ := set $toPorts "rules" (dict "http" .rule.http) -}}{{- end -}}
 {{- $_ := set $rule "toPorts" (list $toPorts) -}}
 {{- toJson $rule -}}
 {{- end -}}

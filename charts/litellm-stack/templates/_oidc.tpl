@@ -25,7 +25,14 @@ Also used by the network policies:
 {{- end -}}
 {{- end -}}
 {{- $proxyBaseUrl := $oidc.proxyBaseUrl -}}
-{{- if and (not $proxyBaseUrl) .Values.route.enabled .Values.route.hostnames -}}
+{{- $admin := .Values.route.admin -}}
+{{- if and (not $proxyBaseUrl) .Values.route.enabled $admin.enabled -}}
+{{- /* The SSO callback is on the admin route only: the public route's host would answer it with 404. */ -}}
+{{- if not (and $admin.hostnames (not (hasPrefix "*" (first $admin.hostnames)))) -}}
+{{- fail "oidc.proxyBaseUrl: the SSO callback (/sso/callback) is on the admin route (route.admin.enabled), which has no exact host name; set oidc.proxyBaseUrl to the admin route's URL, or route.admin.hostnames" -}}
+{{- end -}}
+{{- $proxyBaseUrl = printf "https://%s" (first $admin.hostnames) -}}
+{{- else if and (not $proxyBaseUrl) .Values.route.enabled .Values.route.hostnames -}}
 {{- $proxyBaseUrl = printf "https://%s" (first .Values.route.hostnames) -}}
 {{- else if and (not $proxyBaseUrl) .Values.ingress.enabled .Values.ingress.hostnames -}}
 {{- $proxyBaseUrl = printf "https://%s" (first .Values.ingress.hostnames) -}}

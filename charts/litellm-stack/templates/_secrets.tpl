@@ -7,7 +7,8 @@ values of extraEnv may not carry one:
   database_url, redis_url; litellm_license; the Authorization header), holding a literal string (or a
   list of them) instead of an `os.environ/NAME` reference;
 - any URL with userinfo (`scheme://user:password@host`).
-Keys LiteLLM reads as names or switches, not secrets, are exempt (notSensitive).
+Keys LiteLLM reads as names, switches or URLs, not secrets, are exempt (notSensitive; auth_type and
+token_url: an MCP server's auth scheme and OAuth token endpoint).
 */}}
 {{- define "litellm-stack.secrets.sensitiveParts" -}}
 password secret key token auth credential access private certificate fingerprint tenancy credentials
@@ -16,7 +17,7 @@ password secret key token auth credential access private certificate fingerprint
 database_url redis_url litellm_license authorization
 {{- end -}}
 {{- define "litellm-stack.secrets.notSensitive" -}}
-key_management_system litellm_key_header_name custom_auth custom_key_generate token_rate_limit_type mcp_client_side_auth_header_name ui_access_mode access_mode
+key_management_system litellm_key_header_name custom_auth custom_key_generate token_rate_limit_type mcp_client_side_auth_header_name ui_access_mode access_mode auth_type token_url
 {{- end -}}
 
 {{/* "true" when a key of an open map carries a credential. */}}

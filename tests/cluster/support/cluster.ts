@@ -3,7 +3,6 @@
 // as a chart user runs it (its own registry login), pointed at the control plane.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { ensureCrds } from '../../../tools/cluster/crds.ts';
 import { startControlPlane, type ControlPlane } from '../../../tools/cluster/control-plane.ts';
 import { chartDir, type HelmMajor, type HelmResult } from '../../../tools/helm.ts';
@@ -80,19 +79,46 @@ export async function releaseObjects(cluster: TestCluster, major: HelmMajor, rel
 
 export const objectKey = (o: K8sObject) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
-/** The objects as the API server holds them now, by `Kind/namespace/name`; missing ones are absent. */
+/** Where the API server serves a kind, from its discovery document (fetched once per group version and plane). */
+interface Resource {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+}
+const discovered = new WeakMap<ControlPlane, Map<string, Promise<Resource[]>>>();
+async function resourceOf(plane: ControlPlane, apiVersion: string, kind: string): Promise<Resource & { base: string }> {
+  const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+  const cache = discovered.get(plane) ?? new Map<string, Promise<Resource[]>>();
+  discovered.set(plane, cache);
+  if (!cache.has(base)) {
+    cache.set(
+      base,
+      plane.api<{ resources: Resource[] }>('GET', base).then(({ status, body }) => {
+        if (status !== 200) throw new Error(`GET ${base}: ${status}`);
+        return body.resources.filter((r) => !r.name.includes('/'));
+      }),
+    );
+  }
+  const resource = (await cache.get(base)!).find((r) => r.kind === kind);
+  if (!resource) throw new Error(`the API server serves no ${kind} in ${apiVersion}`);
+  return { base, ...resource };
+}
+
+/**
+ * The objects as the API server holds them now, by `Kind/namespace/name`; missing ones are absent.
+ * One GET per object straight to the API (a kubectl process per call cost more than the requests).
+ */
 export async function readBack(plane: ControlPlane, objects: K8sObject[], namespace: string): Promise<Map<string, LiveObject>> {
   const found = new Map<string, LiveObject>();
-  // kubectl refuses objects whose namespace differs from -n: one call per namespace.
-  const byNamespace = new Map<string, K8sObject[]>();
-  for (const o of objects) byNamespace.set(o.metadata.namespace ?? namespace, [...(byNamespace.get(o.metadata.namespace ?? namespace) ?? []), o]);
-  for (const [ns, group] of byNamespace) {
-    const result = await plane.kubectl(['get', '-f', '-', '-n', ns, '-o', 'json', '--ignore-not-found'], group.map((o) => stringify(o)).join('---\n'));
-    if (result.code !== 0) throw new Error(`kubectl get: ${result.stderr}`);
-    if (!result.stdout.trim()) continue;
-    const list = JSON.parse(result.stdout) as { items?: LiveObject[] } & LiveObject;
-    for (const item of list.items ?? [list]) found.set(objectKey(item), item);
-  }
+  await Promise.all(
+    objects.map(async (o) => {
+      const { base, name, namespaced } = await resourceOf(plane, o.apiVersion, o.kind);
+      const path = `${base}${namespaced ? `/namespaces/${o.metadata.namespace ?? namespace}` : ''}/${name}/${o.metadata.name}`;
+      const { status, body } = await plane.api<LiveObject>('GET', path);
+      if (status === 200) found.set(objectKey(body), body);
+      else if (status !== 404) throw new Error(`GET ${path}: ${status} ${JSON.stringify(body)}`);
+    }),
+  );
   return found;
 }
 

@@ -31,31 +31,36 @@ def _cache_controls(value: Any) -> Iterator[None]:
             yield from _cache_controls(item)
 
 
-def messages(request: Request) -> Rejection | None:
-    body = request.body
-    if request.headers.get("anthropic-version") is None:
-        return _error("anthropic:version-header", "anthropic-version: header is required")
+def body_problem(body: Any) -> tuple[str, str] | None:
+    """The rule a Messages body breaks and Anthropic's message for it (also the body of Bedrock's InvokeModel)."""
     streaming = isinstance(body, dict) and body.get("stream") is True
     found = errors(_messages[streaming], body)
     if found:
-        return _error(f"sdk:anthropic.MessageCreateParams{'Streaming' if streaming else 'NonStreaming'}", "; ".join(found))
+        return f"sdk:anthropic.MessageCreateParams{'Streaming' if streaming else 'NonStreaming'}", "; ".join(found)
     thinking = body.get("thinking") or {}
     if thinking.get("type") == "enabled":
         budget = thinking["budget_tokens"]
         # anthropic ThinkingConfigEnabledParam.budget_tokens: "Must be ≥1024 and less than `max_tokens`."
         if budget < 1024:
-            return _error("thinking:budget-min", "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024")
+            return "thinking:budget-min", "thinking.enabled.budget_tokens: Input should be greater than or equal to 1024"
         if budget >= body["max_tokens"]:
-            return _error("thinking:budget-below-max-tokens", "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size")
+            return "thinking:budget-below-max-tokens", "`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size"
         # Extended thinking is not compatible with temperature or top_k modifications (Anthropic docs).
         if body.get("temperature") not in (None, 1):
-            return _error("thinking:temperature", "`temperature` may only be set to 1 when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#feature-compatibility")
+            return "thinking:temperature", "`temperature` may only be set to 1 when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#feature-compatibility"
         if "top_k" in body:
-            return _error("thinking:top_k", "`top_k` must be unset when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#feature-compatibility")
+            return "thinking:top_k", "`top_k` must be unset when thinking is enabled. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#feature-compatibility"
     breakpoints = sum(1 for _ in _cache_controls({key: body.get(key) for key in ("system", "tools", "messages")}))
     if breakpoints > MAX_CACHE_BREAKPOINTS:
-        return _error("cache_control:max-4", f"A maximum of {MAX_CACHE_BREAKPOINTS} blocks with cache_control may be provided. Found {breakpoints}.")
+        return "cache_control:max-4", f"A maximum of {MAX_CACHE_BREAKPOINTS} blocks with cache_control may be provided. Found {breakpoints}."
     return None
+
+
+def messages(request: Request) -> Rejection | None:
+    if request.headers.get("anthropic-version") is None:
+        return _error("anthropic:version-header", "anthropic-version: header is required")
+    found = body_problem(request.body)
+    return _error(*found) if found else None
 
 
 KINDS = {"anthropic-messages": messages}

@@ -24,3 +24,7 @@ class Request:
     deployment: str | None
     #: What the catalog says about that deployment (`model`, `baseModel`, `catalogReasoning`), from the harness.
     profile: dict
+    #: The body exactly as it arrived (what a signature covers).
+    raw: str = ""
+    #: What the chart gave the pod to authenticate with (`awsAccessKeyId`, …), for providers that verify it.
+    auth: dict = field(default_factory=dict)

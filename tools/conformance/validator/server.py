@@ -16,11 +16,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import anthropic_messages
 import azure_ai
 import azure_openai
+import bedrock_runtime
 import cohere_rerank
+import google_generate
 import sdk_errors
 from rejection import Request
 
-CHECKS = {**azure_openai.KINDS, **azure_ai.KINDS, **anthropic_messages.KINDS, **cohere_rerank.KINDS}
+CHECKS = {**azure_openai.KINDS, **azure_ai.KINDS, **anthropic_messages.KINDS, **cohere_rerank.KINDS, **bedrock_runtime.KINDS, **google_generate.KINDS}
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -6,7 +6,8 @@ import { credentialFields, familyOf, resolveProvider } from '../catalog/provider
 import { seedCatalog } from '../catalog/index.ts';
 import { modes, supportFlags } from '../catalog/types.ts';
 import { toSnake } from '../values/catalog.ts';
-import { generalSettingsKeys, litellmSettingsKeys, modelParamsKeys, routerSettingsKeys } from '../values/litellm-keys.ts';
+import { logLevels } from '../values/areas/litellm.ts';
+import { cacheParamsKeys, configSections, generalSettingsKeys, litellmSettingsKeys, modelParamsKeys, routerSettingsKeys } from '../values/litellm-keys.ts';
 import { liteLLMProviders } from '../values/litellm-providers.ts';
 
 export class ImportError extends Error {
@@ -58,6 +59,23 @@ const azureDefaultApiVersion = '2025-02-01-preview';
 export const secretName = 'litellm-secrets';
 const handledSections = new Set(['model_list', 'credential_list', 'environment_variables', 'litellm_settings', 'general_settings', 'router_settings', 'guardrails']);
 
+/**
+ * The chart's rule for a secret in config.yaml (litellm-stack.secrets.isSensitiveKey in _secrets.tpl;
+ * tests/chart/import.spec.ts checks these lists against it): a key with one of these `_`/`-` parts, or
+ * one of the whole keys, unless exempt. A literal there is moved into the Secret, or the chart refuses it.
+ */
+export const sensitiveKeyRule = {
+  parts: ['password', 'secret', 'key', 'token', 'auth', 'credential', 'access', 'private', 'certificate', 'fingerprint', 'tenancy', 'credentials'],
+  keys: ['database_url', 'redis_url', 'litellm_license', 'authorization'],
+  exempt: ['key_management_system', 'litellm_key_header_name', 'custom_auth', 'custom_key_generate', 'token_rate_limit_type', 'mcp_client_side_auth_header_name', 'ui_access_mode', 'access_mode', 'auth_type', 'token_url'],
+};
+const isSensitiveKey = (key: string) => {
+  const name = key.toLowerCase().replaceAll('-', '_');
+  return !sensitiveKeyRule.exempt.includes(name) && (sensitiveKeyRule.keys.includes(name) || name.split('_').some((part) => sensitiveKeyRule.parts.includes(part)));
+};
+/** A URL with userinfo (scheme://user:password@host): the chart refuses it outside the Secret, whatever the key. */
+const userinfoURL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/;
+
 /** A Secret key name from parts: `openai`, `api_key` → `OPENAI_API_KEY`. */
 export const secretKeyName = (...parts: string[]) => parts.join('_').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^([0-9])/, '_$1');
 /** A values id (lower-case words joined by `sep`) from a name. */
@@ -79,13 +97,10 @@ export function importConfig(text: string): ImportResult {
     if (!isTree(input.proxy_config)) throw new ImportError('proxy_config', 'must be a mapping (the LiteLLM config)');
     config = input.proxy_config;
     base = 'proxy_config.';
-    for (const key of Object.keys(input)) {
-      if (key !== 'proxy_config') notes.push({ path: key, reason: 'a setting of the official chart; this chart has its own values for the deployment (README.md)' });
-    }
   } else if (!Object.keys(input).some((key) => handledSections.has(key))) {
     throw new ImportError('(document)', `neither a LiteLLM config (model_list, litellm_settings, …) nor official-chart values (proxy_config); top-level keys: ${Object.keys(input).join(', ')}`);
   }
-  return new Importer(base, notes, config).run(config);
+  return new Importer(base, notes, config).run(config, base ? input : undefined);
 }
 
 interface CredentialEntry {
@@ -102,6 +117,9 @@ class Importer {
   private readonly extraEnv: Tree[] = [];
   private readonly deployments: { path: string; id: string }[] = [];
   private readonly modelNames = new Set<string>();
+  private cacheValues?: Tree;
+  private logLevel?: string;
+  private monitoring?: Tree;
 
   /** Env var names the input reads (os.environ/NAME): a literal secret must not take one of them. */
   private readonly referenced: Set<string>;
@@ -118,17 +136,19 @@ class Importer {
     throw new ImportError(this.base + path, reason);
   }
 
-  run(config: Tree): ImportResult {
-    for (const key of Object.keys(config)) if (!handledSections.has(key)) this.note(key, 'a top-level config section the chart does not model');
+  run(config: Tree, official?: Tree): ImportResult {
     const values: Tree = {};
     this.credentialList(config.credential_list);
     const models = this.modelList(config.model_list);
     const credentials: Tree = {};
     for (const credential of [...this.credentials.values()].sort((a, b) => a.id.localeCompare(b.id))) credentials[credential.id] = this.credentialValues(credential);
     const litellm = this.settings(config);
-    this.environment(config.environment_variables);
+    const sections = this.configSections(config);
+    if (Object.keys(sections).length) litellm.configSections = sections;
+    this.environment(this.base, config.environment_variables);
     const master = this.section(config, 'general_settings').master_key;
     if (typeof master === 'string' && !envRef.test(master)) this.secrets.LITELLM_MASTER_KEY = master;
+    if (official) this.officialChart(official, values);
     this.referencedEnv(litellm, credentials);
     // Secrets only ever from a Secret: the one secret.yaml holds (plus the master and salt keys), or the user's own of that name.
     values.secrets = { existingSecret: secretName };
@@ -136,7 +156,10 @@ class Importer {
     // The chart's default models (the seed catalog) are not the imported config's: switch off those the import does not replace.
     for (const model of seedCatalog.models) if (!(model.id in models)) models[model.id] = { enabled: false };
     values.models = models;
+    if (this.logLevel) litellm.logLevel = this.logLevel;
     if (Object.keys(litellm).length) values.litellm = litellm;
+    if (this.cacheValues) values.cache = this.cacheValues;
+    if (this.monitoring) values.monitoring = this.monitoring;
     if (this.extraEnv.length) values.extraEnv = this.extraEnv;
     return { values, secrets: this.secrets, notes: this.notes, deployments: this.deployments };
   }
@@ -298,6 +321,7 @@ class Importer {
         const name = reference ? reference[1]! : this.literalKey(secretKeyName(credential.id, key), String(value));
         if (!reference) this.secrets[name] = String(value);
         secretKeys[field.field] = name;
+        if (field.secret === 'file') this.note(`credential ${credential.id}.${key}`, `the chart mounts Secret key ${name} as a file and renders its path (LiteLLM 1.80.8 loads a path or the JSON itself alike: vertex_llm_base.load_auth)`);
       } else out[field.field] = value;
     }
     if (Object.keys(secretKeys).length) out.secretKeys = secretKeys;
@@ -343,15 +367,47 @@ class Importer {
     if (Object.keys(openGeneral).length) litellm.generalSettings = openGeneral;
     const settings = this.section(config, 'litellm_settings');
     const openSettings: Tree = {};
+    const metrics = Array.isArray(settings.callbacks) && settings.callbacks.length === 1 && settings.callbacks[0] === 'prometheus';
+    if (metrics) this.monitoring = { metrics: { enabled: true, requireAuth: settings.require_auth_for_metrics_endpoint === true } };
     for (const [key, value] of Object.entries(settings)) {
-      if (['cache', 'cache_params'].includes(key)) this.note(`litellm_settings.${key}`, 'the chart renders the cache from cache.* (Redis or its Dragonfly, with their Secret); set cache.enabled and cache.*');
-      else if (['callbacks', 'success_callback', 'failure_callback', 'service_callback'].includes(key) && JSON.stringify(value).includes('prometheus')) this.note(`litellm_settings.${key}`, 'prometheus is rendered by monitoring.metrics.enabled; other callbacks go to litellm.settings');
-      else if ((litellmSettingsKeys as readonly string[]).includes(key)) openSettings[key] = value;
+      if (key === 'cache') this.cache(settings);
+      else if (key === 'cache_params') continue; // with cache
+      else if (metrics && (key === 'callbacks' || key === 'require_auth_for_metrics_endpoint')) continue; // monitoring.metrics
+      else if (['callbacks', 'success_callback', 'failure_callback', 'service_callback'].includes(key) && JSON.stringify(value).includes('prometheus')) this.note(`litellm_settings.${key}`, 'prometheus is rendered by monitoring.metrics.enabled, which owns litellm_settings.callbacks: carried only when callbacks is [prometheus] alone');
+      else if ((litellmSettingsKeys as readonly string[]).includes(key)) openSettings[key] = this.referenceOrSecret(`litellm_settings.${key}`, key, value);
       else this.note(`litellm_settings.${key}`, 'a litellm_settings key LiteLLM 1.80.8 never reads; left out');
     }
     if (Object.keys(openSettings).length) litellm.settings = openSettings;
-    if (config.guardrails !== undefined) litellm.guardrails = config.guardrails;
+    if (config.guardrails !== undefined) litellm.guardrails = this.referenceOrSecret('guardrails', 'guardrails', config.guardrails);
     return litellm;
+  }
+
+  /** litellm_settings.cache with cache_params: the chart's cache.* (a Redis-compatible server, its password from the Secret). */
+  private cache(settings: Tree) {
+    const path = 'litellm_settings.cache_params';
+    const params = isTree(settings.cache_params) ? settings.cache_params : {};
+    if (settings.cache !== true) return this.note('litellm_settings.cache', 'not true: no cache');
+    const type = params.type ?? 'local';
+    if (type !== 'redis') return this.note('litellm_settings.cache', `cache type ${String(type)}: the chart's cache is a Redis-compatible server (cache.*); left out`);
+    if (typeof params.host !== 'string' || envRef.test(params.host)) return this.note(`${path}.host`, 'the chart needs the cache host itself (its network policy reads it): set cache.host and cache.enabled; the cache is left out');
+    const cache: Tree = { enabled: true, host: params.host, username: '', passwordKey: '' };
+    const extra: Tree = {};
+    for (const [key, value] of Object.entries(params)) {
+      if (key === 'type' || key === 'host') continue;
+      if (key === 'port') cache.port = Number(value);
+      else if (key === 'username' || key === 'namespace' || key === 'ttl') cache[key] = value;
+      else if (key === 'ssl') cache.tls = true; // any ssl key, even false, makes redis-py use TLS
+      else if (key === 'password') {
+        const reference = typeof value === 'string' ? envRef.exec(value) : null;
+        cache.passwordKey = reference ? reference[1]! : this.literalKey('REDIS_PASSWORD', String(value));
+        if (!reference) this.secrets[cache.passwordKey as string] = String(value);
+      } else if ((cacheParamsKeys as readonly string[]).includes(key)) extra[key] = this.referenceOrSecret(`${path}.${key}`, key, value);
+      else this.note(`${path}.${key}`, `neither LiteLLM's cache nor redis-py reads "${key}"; left out`);
+    }
+    if (typeof params.port === 'string') this.note(`${path}.port`, 'a string; the chart renders the number');
+    if (params.namespace === undefined) this.note(`${path}.namespace`, 'not set; the chart prefixes the cache\'s keys with cache.namespace (litellm), which its ACL rule needs');
+    if (Object.keys(extra).length) cache.params = extra;
+    this.cacheValues = cache;
   }
 
   private section(config: Tree, name: string): Tree {
@@ -360,24 +416,77 @@ class Importer {
     return isTree(value) ? value : this.fail(name, 'must be a mapping');
   }
 
-  /** A literal secret in an open settings map goes to the Secret and is read back as os.environ/NAME. */
-  private referenceOrSecret(path: string, key: string, value: unknown): unknown {
-    if (typeof value !== 'string' || envRef.test(value) || !/(^|_)(key|secret|password|token)(_|$)/.test(key)) return value;
-    const name = this.literalKey(secretKeyName(key), value);
+  /**
+   * A value of an open map with every literal secret in it (under a secret-like key, or a URL with
+   * userinfo) moved into the Secret and read back as os.environ/NAME: the proxy resolves such references
+   * anywhere in its config. `parts` name the Secret key (mcp_servers, github, auth_value → MCP_SERVERS_GITHUB_AUTH_VALUE).
+   */
+  private referenceOrSecret(path: string, key: string, value: unknown, parts: string[] = [key], sensitive = false): unknown {
+    if (Array.isArray(value)) return value.map((item, index) => this.referenceOrSecret(`${path}[${index}]`, key, item, [...parts, String(index)], sensitive || isSensitiveKey(key)));
+    if (isTree(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.referenceOrSecret(`${path}.${k}`, k, v, [...parts, k])]));
+    if (typeof value !== 'string' || value === '' || envRef.test(value) || !(sensitive || isSensitiveKey(key) || userinfoURL.test(value))) return value;
+    const name = this.literalKey(secretKeyName(...parts), value);
     this.secrets[name] = value;
-    this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+    if (!this.extraEnv.some((variable) => variable.name === name)) this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
     this.note(path, `a literal secret: moved into the Secret as ${name}`);
     return `os.environ/${name}`;
   }
 
-  private environment(variables: unknown) {
-    if (variables === undefined || variables === null) return;
-    if (!isTree(variables)) this.fail('environment_variables', 'must be a mapping');
-    // Every value goes through the Secret: environment_variables is where configs keep keys.
-    for (const [name, value] of Object.entries(variables)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) this.fail(`environment_variables.${name}`, 'is no env var name');
-      this.secrets[name] = String(value);
-      this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+  /** Top-level sections the chart does not model: litellm.configSections when LiteLLM reads them, else a note. */
+  private configSections(config: Tree): Tree {
+    const out: Tree = {};
+    for (const [key, value] of Object.entries(config)) {
+      if (handledSections.has(key)) continue;
+      if (key === 'include') this.note(key, 'included files are not read by the import; import a config with their lists inlined');
+      else if ((configSections as readonly string[]).includes(key)) out[key] = this.referenceOrSecret(key, key, value);
+      else this.note(key, `a top-level section LiteLLM 1.80.8's proxy never reads; left out`);
     }
+    return out;
+  }
+
+  /** environment_variables (or the official chart's envVars, at `base` ''): env vars of the proxy, from the Secret. */
+  private environment(base: string, variables: unknown, section = 'environment_variables') {
+    if (variables === undefined || variables === null) return;
+    if (!isTree(variables)) throw new ImportError(base + section, 'must be a mapping');
+    // Every value goes through the Secret: this is where configs keep keys.
+    for (const [name, value] of Object.entries(variables)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ImportError(`${base}${section}.${name}`, 'is no env var name');
+      if (name === 'LITELLM_LOG') {
+        this.setLogLevel(`${base}${section}.${name}`, value);
+        continue;
+      }
+      this.secrets[name] = String(value);
+      if (!this.extraEnv.some((variable) => variable.name === name)) this.extraEnv.push({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } });
+    }
+  }
+
+  /** LITELLM_LOG, which the chart sets from litellm.logLevel. */
+  private setLogLevel(path: string, value: unknown) {
+    const level = String(value).toUpperCase();
+    if ((logLevels as readonly string[]).includes(level)) this.logLevel = level;
+    else this.notes.push({ path, reason: `LITELLM_LOG ${String(value)}: the chart sets it from litellm.logLevel, one of ${logLevels.join(', ')}; left out` });
+  }
+
+  /**
+   * The official chart's values beside proxy_config: its master key (masterkey, which it passes as
+   * PROXY_MASTER_KEY) goes into the Secret under the key the chart reads; its env vars and the Secrets
+   * and ConfigMaps it exports as env come along; the rest configures that chart's deployment.
+   */
+  private officialChart(official: Tree, values: Tree) {
+    const extraEnvFrom: Tree[] = [];
+    for (const [key, value] of Object.entries(official)) {
+      if (key === 'proxy_config') continue;
+      if (key === 'masterkey' && typeof value === 'string' && value !== '') {
+        if (this.secrets.LITELLM_MASTER_KEY !== undefined && this.secrets.LITELLM_MASTER_KEY !== value) this.notes.push({ path: key, reason: 'proxy_config.general_settings.master_key is another literal key; the proxy used that one, which the Secret holds' });
+        else this.secrets.LITELLM_MASTER_KEY = value;
+      } else if (key === 'envVars') this.environment('', value, 'envVars');
+      else if (key === 'logLevel') this.setLogLevel(key, value);
+      else if ((key === 'environmentSecrets' || key === 'environmentConfigMaps') && Array.isArray(value)) {
+        for (const name of value) extraEnvFrom.push(key === 'environmentSecrets' ? { secretRef: { name } } : { configMapRef: { name } });
+      } else if (key === 'masterkeySecretName' || key === 'masterkeySecretKey') {
+        if (value) this.notes.push({ path: key, reason: `the master key is read from the Secret ${secretName} (key LITELLM_MASTER_KEY): copy it there, or set secrets.existingSecret and secrets.masterKeyKey` });
+      } else this.notes.push({ path: key, reason: 'a setting of the official chart; this chart has its own values for the deployment (README.md)' });
+    }
+    if (extraEnvFrom.length) values.extraEnvFrom = extraEnvFrom;
   }
 }

@@ -295,3 +295,11 @@ export const supportsFlags = [
  * litellm.request_timeout` in Router.__init__), as [parameter, setting]: litellm_settings sets the same value.
  */
 export const routerDefaultsFromSettings = [['timeout', 'request_timeout']] as const;
+
+/** Top-level config.yaml sections the proxy reads (ProxyConfig's methods); it ignores any other top-level key. */
+export const configSections = [
+  'agent_list', 'assistant_settings', 'callback_settings', 'credential_list', 'default_vertex_config',
+  'environment_variables', 'files_settings', 'finetune_settings', 'general_settings', 'guardrails', 'include',
+  'litellm_settings', 'mcp_servers', 'mcp_tools', 'model_list', 'prompts', 'router_settings', 'search_tools',
+  'vector_store_registry',
+] as const;

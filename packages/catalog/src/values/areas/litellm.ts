@@ -1,5 +1,5 @@
 // Settings rendered into LiteLLM's config.yaml besides the model and credential lists.
-import { generalSettingsKeys, litellmSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
+import { configSections, generalSettingsKeys, litellmSettingsKeys, liteLLMKeysVersion, routerSettingsKeys } from '../litellm-keys.ts';
 import { bool, group, int, oneOf, onlyKeys, openList, openMap, patterns, str, type SpecNode } from '../spec.ts';
 
 /**
@@ -115,6 +115,12 @@ export const litellmArea: Record<string, SpecNode> = {
       {},
       undefined,
       { propertyNames: { enum: [...routerSettingsKeys] } },
+    ),
+    configSections: openMap(
+      `Top-level config.yaml sections the chart does not model (mcp_servers, callback_settings, vector_store_registry, …), passed through as they are: keys are the sections LiteLLM ${liteLLMKeysVersion}'s proxy reads (it ignores others). A section the chart renders (model_list, credential_list, the settings, guardrails, environment_variables, include) is refused with the value that sets it. Secrets as os.environ/NAME references with the variable in extraEnv: a literal under a secret-like key (api_key, auth_value, password, …) is refused.`,
+      {},
+      undefined,
+      onlyKeys(configSections),
     ),
   }),
 };

@@ -24,14 +24,14 @@ export const networkPolicyArea: Record<string, SpecNode> = {
     'Network policies for the proxy (and the CNPG database pods), derived from the enabled features: DNS, database, cache, tracing collector, OIDC issuer, Langfuse, LLM providers; ingress from the gateway and monitoring namespaces. See docs/network-policy.md.',
     {
       enabled: bool('Render the policies.', false),
-      flavor: oneOf('`kubernetes`: networking.k8s.io/v1 NetworkPolicy (providers reachable on 443 in public address ranges). `cilium`: cilium.io/v2 CiliumNetworkPolicy (providers by host name, toFQDNs).', networkPolicyFlavors, 'kubernetes'),
+      flavor: oneOf('`kubernetes`: networking.k8s.io/v1 NetworkPolicy (providers reachable on 443 in public address ranges). `cilium`: cilium.io/v2 CiliumNetworkPolicy (providers by host name, toFQDNs; with metrics on, L7 rules keep /metrics to the monitoring namespace, which NetworkPolicy cannot: LiteLLM serves it on the proxy port).', networkPolicyFlavors, 'kubernetes'),
       dns: group('The cluster DNS the pods resolve names with.', {
         namespace: str('Namespace of the DNS pods.', 'kube-system', dnsLabel),
         podLabels: labels('Labels of the DNS pods.', { 'k8s-app': 'kube-dns' }),
       }),
       ingress: group('Who may call the proxy (on its container port). The route\'s gateway namespaces are always allowed.', {
         namespaces: strList('Further namespaces whose pods may call the proxy (e.g. the gateway\'s data plane when it runs apart from the Gateway, or in-cluster clients).', [], dnsLabel),
-        monitoringNamespace: str('Namespace of Prometheus: may scrape the proxy (when metrics are on) and the database pods.', 'monitoring', dnsLabel),
+        monitoringNamespace: str('Namespace of Prometheus: may scrape the proxy (when metrics are on) and the database pods. In the cilium flavour it may only GET /metrics on the proxy port, and no other caller may.', 'monitoring', dnsLabel),
       }),
       peers: group('Overrides for dependencies whose pods the host name does not locate.', {
         database: peer('the external database (database.mode external)'),

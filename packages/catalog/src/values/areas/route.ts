@@ -13,6 +13,20 @@ export const inferencePaths = [
   '/openai/deployments', '/videos', '/ocr', '/search',
 ] as const;
 
+/**
+ * The admin route's path prefixes: the admin UI and its assets, SSO login, and the management APIs.
+ * tests/chart/route.spec.ts checks that every route of LiteLLM 1.80.8's management, key, spend, UI and
+ * admin lists (LiteLLMRoutes) and every path its management_endpoints routers declare falls under one
+ * of these or under an inference path, and that none reaches /metrics.
+ */
+export const adminPaths = [
+  '/ui', '/sso', '/login', '/fallback/login', '/onboarding', '/get_image', '/get_logo_url', '/litellm-asset-prefix',
+  '/.well-known/litellm-ui-config', '/litellm/.well-known', '/key', '/v2/key', '/team', '/v2/team', '/user', '/organization',
+  '/customer', '/end_user', '/budget', '/tag', '/model', '/v2/model', '/model_group', '/model_hub', '/access_group',
+  '/spend', '/global', '/config', '/get', '/cache', '/callbacks', '/router', '/tools', '/make_public', '/prompt', '/health',
+  '/memory-usage-in-mem-cache', '/memory-usage-in-mem-cache-items', '/scim',
+] as const;
+
 const dnsLabel = { pattern: orEmpty(patterns.dnsLabel), maxLength: 63 };
 /** Gateway API's Duration (GEP-2257). */
 const gatewayDuration = { pattern: '^$|^([0-9]{1,5}(h|m|s|ms)){1,4}$' };
@@ -28,6 +42,9 @@ const parentRef: JSONSchema7 = {
     port: { type: 'integer', minimum: 1, maximum: 65535, description: 'Listener port.' },
   },
 };
+
+/** An absolute path prefix: no control characters, spaces or query (checked for `//`, `.` and `..` by the template). */
+const pathPattern = "^/([-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*$";
 
 const hostname = '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
 
@@ -47,7 +64,23 @@ export const routeArea: Record<string, SpecNode> = {
       paths: strList(
         `Path prefixes routed to the proxy when pathPrefix is empty: LiteLLM ${liteLLMKeysVersion}'s inference APIs (OpenAI, Azure and Anthropic shapes) and the model list, never the admin UI, management APIs or /metrics (tests/chart/route.spec.ts checks them against LiteLLM's own route lists).`,
         [...inferencePaths],
-        { pattern: "^/([-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})*$" },
+        { pattern: pathPattern },
+      ),
+      admin: group(
+        'A second HTTPRoute for the admin UI, SSO login and management APIs, on another Gateway listener or host name than the public route (the chart refuses one that shares a listener and a host name with it). It carries `paths` and, after them, the public route\'s paths, because the UI calls the model list and the inference APIs on its own origin. It shares the route\'s namespace, timeouts, labels and annotations. Never /metrics.',
+        {
+          enabled: bool('Render the admin HTTPRoute (needs route.enabled).', false),
+          parentRefs: openList('Gateways the admin route attaches to: `{name, namespace, sectionName, port}`; empty: route.parentRefs (then hostnames must differ from route.hostnames).', [], parentRef),
+          hostnames: strList('Host names the admin route answers; none of route.hostnames when it shares a listener with the public route. The first also gives PROXY_BASE_URL for OIDC (the SSO callback is on this route) when oidc.proxyBaseUrl is empty.', [], { pattern: hostname }),
+          paths: {
+            ...strList(
+              `Path prefixes of the admin route: LiteLLM ${liteLLMKeysVersion}'s UI, SSO and management APIs (tests/chart/route.spec.ts checks them against LiteLLM's route lists and management routers). None may lie under a public path, or the public route would publish it. At most 64 (Gateway API's limit per rule).`,
+              [...adminPaths],
+              { pattern: pathPattern },
+            ),
+            schema: { items: { type: 'string', pattern: pathPattern }, minItems: 1, maxItems: 64 },
+          },
+        },
       ),
       timeouts: group('HTTPRoute rule timeouts. LLM responses (and streams) are slow: the default matches litellm.router.timeout.', {
         request: str('Whole request timeout; empty: the Gateway\'s default.', '600s', gatewayDuration),
