@@ -28,6 +28,8 @@ export interface RenderOptions {
   chart?: string;
   /** Render as `helm upgrade` would (`--is-upgrade`: .Release.IsUpgrade, pre-upgrade hooks). */
   upgrade?: boolean;
+  /** Leave values.schema.json out (`--skip-schema-validation`), to see what the API server makes of what the schema refuses. */
+  skipSchemaValidation?: boolean;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'litellm-stack-render-'));
@@ -47,6 +49,7 @@ export function helmArgs(command: 'template' | 'lint', options: RenderOptions = 
     : ['lint', '--strict', options.chart ?? chartDir];
   for (const file of files) args.push('-f', file);
   if (command === 'template' && options.upgrade) args.push('--is-upgrade');
+  if (command === 'template' && options.skipSchemaValidation) args.push('--skip-schema-validation');
   return args;
 }
 

@@ -1,12 +1,13 @@
 // npm run verify:generated [-- --root DIR]: regenerates into a temp dir and fails, showing the diff,
 // when a committed generated file (under DIR, default the repository) differs from what the generator
-// produces.
+// produces: the catalog's files, and the Kubernetes types derived from the pinned module's OpenAPI spec.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateFiles, seedCatalog } from '@litellm-stack/catalog';
+import { kubernetesSchemasFile } from './cluster/kubernetes-schemas.ts';
 import { repoRoot } from './helm.ts';
 import { writeFilesAtomically } from './write-atomic.ts';
 
@@ -14,7 +15,7 @@ const out = mkdtempSync(join(tmpdir(), 'litellm-stack-generated-'));
 try {
   const { values: options } = parseArgs({ options: { root: { type: 'string' } }, strict: true });
   const root = options.root ?? repoRoot;
-  const files = await generateFiles(seedCatalog);
+  const files = [...(await generateFiles(seedCatalog)), kubernetesSchemasFile()];
   writeFilesAtomically(out, files);
   const drifted = files.filter((file) => {
     const labels = ['--label', `committed/${file.path}`, '--label', `generated/${file.path}`];

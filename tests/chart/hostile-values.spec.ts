@@ -42,8 +42,6 @@ const hostile: Record<string, string> = {
 /** Schema paths no profile sets, and why that is fine. */
 const notReached: Record<string, string> = {
   'global.*': 'the Helm convention for subcharts; this chart reads nothing from it',
-  'extraEnv[].*': 'main\'s extraEnv item schema keeps other EnvVar fields open; ci/40 sets value and the walk reaches it as extraEnv[].value',
-  'lifecycle.stopSignal': 'a Kubernetes 1.33 field the scenarios\' validators (1.32) refuse; anchored pattern ^SIG[A-Z0-9]+$',
   'networkPolicy.peers.cache.cidr': 'a cidr override contradicts the host name the other peers are checked by; peers.objectStore.cidr and peers.langfuse.cidr take the same path (hostRule)',
   'networkPolicy.peers.tracing.cidr': 'as peers.cache.cidr',
   'networkPolicy.peers.oidc.cidr': 'as peers.cache.cidr',

@@ -1,14 +1,20 @@
-// What rendering accepts, the API server must accept too: every ci/ scenario's render, and every fuzz
-// case Helm renders (the same cases as tests/chart/fuzz-values.spec.ts for the seed), sent to a real
+// What rendering accepts, the API server must accept too: every ci/ scenario's render under both Helm
+// majors, and every fuzz case Helm renders (the same cases as tests/chart/fuzz-values.spec.ts for the
+// seed, each under the major it drew), sent to a real
 // kube-apiserver with the pinned upstream CRDs (schemas, CEL rules, defaulting) by
 // `kubectl apply --dry-run=server`. The namespaces enforce and warn the restricted Pod Security
 // Standard (the chart's pods meet it by default), so a pod template the admission would refuse shows
-// as a warning and fails the test.
+// as a warning and fails the test. The other way round, the corpus cases refused by the Kubernetes
+// types in values.schema.json (an `# api-server:` line) are rendered without the schema: the API
+// server must refuse each too, so the closed types mirror its strict field validation.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ensureCrds } from '../../tools/cluster/crds.ts';
 import { startControlPlane, type ControlPlane } from '../../tools/cluster/control-plane.ts';
+import { helmMajors } from '../../tools/helm.ts';
 import { parseObjects, render, scenarioFiles, tryRender, type K8sObject } from '../support/chart.ts';
 import { fuzzCase, fuzzRuns, fuzzSeed, fuzzValues, type FuzzCase } from '../support/fuzz.ts';
 
@@ -57,12 +63,32 @@ async function apiServerObjections(objects: K8sObject[]): Promise<string[]> {
 }
 
 describe('every ci/ scenario', () => {
-  it.each(scenarioFiles)('the API server accepts %s (install and upgrade renders)', async (scenario) => {
-    const install = await render('helm4', { files: [scenario] });
-    const sent = new Set(install.map((o) => JSON.stringify(o)));
-    // The upgrade render adds what differs on upgrade (pre-upgrade hooks); one kubectl call for both.
-    const upgradeOnly = (await render('helm4', { files: [scenario], upgrade: true })).filter((o) => !sent.has(JSON.stringify(o)));
-    expect(await apiServerObjections([...install, ...upgradeOnly]), scenario).toEqual([]);
+  it.each(scenarioFiles)('the API server accepts %s (install and upgrade renders, Helm 3 and Helm 4)', async (scenario) => {
+    // Each object the four renders differ by, once: one kubectl call per scenario (upgrade renders add the
+    // pre-upgrade hooks; the majors mostly render alike).
+    const distinct = new Map<string, K8sObject>();
+    for (const major of helmMajors) {
+      for (const upgrade of [false, true]) for (const object of await render(major, { files: [scenario], upgrade })) distinct.set(JSON.stringify(object), object);
+    }
+    expect(await apiServerObjections([...distinct.values()]), scenario).toEqual([]);
+  });
+});
+
+describe('the Kubernetes types in values.schema.json', () => {
+  const corpusDir = join(import.meta.dirname, '..', 'chart', 'bad-values');
+  const cases = readdirSync(corpusDir)
+    .map((file) => ({ file, said: [...readFileSync(join(corpusDir, file), 'utf8').matchAll(/^# api-server: (.+)$/gm)].map((m) => m[1]!) }))
+    .filter((c) => c.said.length > 0);
+
+  it('refuse only what the API server refuses too: each such corpus case, rendered without the schema', async () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    // One kubectl call for all: a release per case keeps the names apart, and each case's text names its own typo.
+    const objects = await Promise.all(
+      cases.map(({ file }, index) => render('helm4', { files: [join(corpusDir, file)], release: `case${index}`, skipSchemaValidation: true, upgrade: true })),
+    );
+    const objections = (await apiServerObjections(objects.flat())).join('\n');
+    const unsaid = cases.flatMap(({ file, said }) => said.filter((text) => !objections.includes(text)).map((text) => `${file}: ${text}`));
+    expect(unsaid, objections).toEqual([]);
   });
 });
 

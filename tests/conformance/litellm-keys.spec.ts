@@ -18,6 +18,7 @@ import {
   litellmSettingsKeys,
   liteLLMKeysVersion,
   modelParamsKeys,
+  routerDefaultsFromSettings,
   routerInitParams,
   routerSettingsKeys,
   supportsFlags,
@@ -36,6 +37,10 @@ describe('LiteLLM settings keys (litellm-keys.ts)', () => {
 
   it('router_settings: Router.__init__ parameters, re-extracted', () => {
     expect([...routerInitParams]).toEqual(extracted.routerInitParams);
+  });
+
+  it('the Router parameters that fall back to a litellm setting of another name, re-extracted', () => {
+    expect(routerDefaultsFromSettings.map((pair) => [...pair])).toEqual(extracted.routerDefaultsFromSettings);
   });
 
   it('general_settings: ConfigGeneralSettings fields and the keys the proxy reads, re-extracted', () => {

@@ -2,7 +2,8 @@
 // and the API-server dry run (tests/cluster/dry-run.spec.ts), so both see the same cases for a seed.
 // Each case starts from a scenario (defaults, ci/40, ci/41) and sets one to three values drawn from
 // values.schema.json (typed fields, and open-map keys bounded like one): valid ones, and mutations
-// just outside it (a broken pattern, a bound crossed, another type). FUZZ_SEED and FUZZ_RUNS
+// just outside it (a broken pattern, a bound crossed, another type). Passed-through Kubernetes objects
+// the start sets (typed by Kubernetes' schema) get mutations just outside that schema, anywhere inside. FUZZ_SEED and FUZZ_RUNS
 // reproduce or widen a run.
 import fc from 'fast-check';
 import type { JSONSchema7 } from 'json-schema';
@@ -29,6 +30,25 @@ const starts = [undefined, 'ci/40-every-value-cnpg.yaml', 'ci/41-every-value-ext
 interface Leaf {
   path: Path;
   schema: JSONSchema7;
+  /** A passed-through Kubernetes object (or list of them) the start sets: mutated inside, see kubernetesOutside. */
+  kubernetes?: unknown;
+}
+
+const defs = (valuesSchema as { $defs?: Record<string, JSONSchema7> }).$defs ?? {};
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A Kubernetes type (spec.ts kubernetesType) as one schema: the `$defs` entry a `$ref` names, with the
+ * chart's own fields of an allOf laid over it. Undefined for any other node.
+ */
+function kubernetesSchema(schema: JSONSchema7 | undefined): JSONSchema7 | undefined {
+  if (!schema) return undefined;
+  const members = schema.$ref ? [schema] : ((schema.allOf ?? []).filter(isObject) as JSONSchema7[]);
+  const ref = members.find((member) => member.$ref?.startsWith('#/$defs/'));
+  if (!ref) return undefined;
+  const base = defs[ref.$ref!.slice('#/$defs/'.length)]!;
+  const local = Object.assign({}, ...members.map((member) => member.properties ?? {}));
+  return { ...base, properties: { ...base.properties, ...local } };
 }
 
 /** The key of an exact-key pattern (`^num_retries$`): an open map's key bounded like a typed field. */
@@ -36,6 +56,12 @@ const exactKey = (pattern: string) => /^\^([a-z0-9_]+)\$$/.exec(pattern)?.[1];
 
 /** Every typed leaf of the schema that `values` reaches (map entries present in it), set or not. */
 function leaves(schema: JSONSchema7, values: any, path: Path = []): Leaf[] {
+  // Kubernetes objects the start sets: mutated inside (their valid variations are the API server's, not the schema's).
+  const items = typeof schema.items === 'object' && !Array.isArray(schema.items) ? schema.items : undefined;
+  if (kubernetesSchema(schema) || kubernetesSchema(items)) {
+    const set = Array.isArray(values) ? values.length > 0 : isObject(values) && Object.keys(values).length > 0;
+    return set ? [{ path, schema, kubernetes: values }] : [];
+  }
   const bounded = Object.entries(schema.patternProperties ?? {}).flatMap(([pattern, child]) => {
     const key = exactKey(pattern);
     return key && typeof child === 'object' ? leaves(child, values?.[key], [...path, key]) : [];
@@ -99,6 +125,55 @@ function outside(schema: JSONSchema7): fc.Arbitrary<unknown> {
   return fc.oneof(...options);
 }
 
+/** Every place inside a Kubernetes value, with its resolved schema (objects and scalars; list items included). */
+function places(schema: JSONSchema7, value: unknown, path: Path = []): { path: Path; schema: JSONSchema7; value: unknown }[] {
+  const resolved = kubernetesSchema(schema) ?? schema;
+  const here = { path, schema: resolved, value };
+  if (Array.isArray(value)) {
+    const items = typeof resolved.items === 'object' && !Array.isArray(resolved.items) ? resolved.items : {};
+    return value.flatMap((item, index) => places(items, item, [...path, index]));
+  }
+  if (isObject(value)) {
+    const children = Object.entries(value).flatMap(([key, child]) => {
+      const sub = resolved.properties?.[key] ?? (isObject(resolved.additionalProperties) ? resolved.additionalProperties : undefined);
+      return typeof sub === 'object' ? places(sub, child, [...path, key]) : [];
+    });
+    return resolved.additionalProperties === false ? [here, ...children] : children;
+  }
+  return [here];
+}
+
+/**
+ * A Kubernetes value just outside Kubernetes' schema, from the one the start sets: a misspelt field in
+ * one of its closed objects, a scalar of another type, or an int32 over its bound. The API server's
+ * strict field validation refuses each (tests/cluster/dry-run.spec.ts shows the schema mirrors it), so
+ * Helm must refuse it by its values path.
+ */
+function kubernetesOutside(leaf: Leaf): fc.Arbitrary<unknown> {
+  const inside = places(leaf.schema, leaf.kubernetes);
+  return fc.nat({ max: inside.length - 1 }).chain((index) => {
+    const place = inside[index]!;
+    const mutated = (value: unknown) => {
+      const copy = structuredClone(leaf.kubernetes);
+      if (place.path.length === 0) return value;
+      setPath(copy, place.path, value);
+      return copy;
+    };
+    const object = place.value;
+    if (isObject(object)) {
+      const known = Object.keys(place.schema.properties ?? {});
+      // A field with its last letter doubled: a typo, never one of the type's own fields.
+      const typo = (key: string) => `${key}${key.at(-1)}`;
+      return fc.constantFrom(...known.filter((key) => !known.includes(typo(key)))).map((key) => mutated({ ...object, [typo(key)]: object[key] ?? 'x' }));
+    }
+    const type = typeOf(place.schema);
+    // int-or-string and quantities (oneOf) take either scalar: only an object is outside them.
+    const options: unknown[] = place.schema.oneOf ? [{ a: 1 }] : [type === 'string' ? 7 : 'x', { a: 1 }];
+    if (type === 'integer' && place.schema.maximum !== undefined) options.push(place.schema.maximum + 1);
+    return fc.constantFrom(...options).map(mutated);
+  });
+}
+
 export interface FuzzCase {
   start: number;
   major: HelmMajor;
@@ -106,11 +181,14 @@ export interface FuzzCase {
 }
 
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc.nat({ max: starts.length - 1 }).chain((start) => {
-  const candidates = leaves(valuesSchema, starts[start]);
-  const one = fc.nat({ max: candidates.length - 1 }).chain((index) => {
-    const leaf = candidates[index]!;
-    return fc.record({ path: fc.constant(leaf.path), value: fc.oneof(valid(leaf.schema), outside(leaf.schema)) });
-  });
+  const all = leaves(valuesSchema, starts[start]);
+  const typed = all.filter((leaf) => !leaf.kubernetes);
+  const kubernetes = all.filter((leaf) => leaf.kubernetes);
+  const pick = (candidates: Leaf[]) => fc.nat({ max: candidates.length - 1 }).map((index) => candidates[index]!);
+  // A quarter of the edits go into the Kubernetes objects: a dozen of them against hundreds of typed leaves.
+  const one = (kubernetes.length > 0 ? fc.oneof({ weight: 3, arbitrary: pick(typed) }, { weight: 1, arbitrary: pick(kubernetes) }) : pick(typed)).chain((leaf) =>
+    fc.record({ path: fc.constant(leaf.path), value: leaf.kubernetes ? kubernetesOutside(leaf) : fc.oneof(valid(leaf.schema), outside(leaf.schema)) }),
+  );
   return fc.record({ start: fc.constant(start), major: fc.constantFrom(...helmMajors), edits: fc.array(one, { minLength: 1, maxLength: 3 }) });
 });
 

@@ -37,6 +37,12 @@ export function stringFields(schema: JSONSchema7Definition | undefined, values: 
     return values.flatMap((item, index) => stringFields(items, item, [...path, index], `${schemaPath}[]`));
   }
   if (!isObject(values)) return [];
+  const kubernetes = kubernetesParts(node);
+  if (kubernetes) {
+    return Object.entries(values).flatMap(([key, value]) =>
+      kubernetes.local[key] !== undefined ? stringFields(kubernetes.local[key], value, [...path, key], join_(schemaPath, key)) : anyStrings(value, [...path, key], join_(schemaPath, '*')),
+    );
+  }
   return Object.entries(values).flatMap(([key, value]) => {
     if (admitsKeysOnly(node)) return node.properties![key] === undefined ? [] : anyStrings(value, [...path, key], join_(schemaPath, '*'));
     if (node.properties?.[key] !== undefined) return stringFields(node.properties[key], value, [...path, key], join_(schemaPath, key));
@@ -57,6 +63,17 @@ function anyStrings(values: unknown, path: Path, schemaPath: string): StringFiel
 }
 
 /**
+ * A Kubernetes type passed through (spec.ts kubernetesType: `$ref` into `$defs`, alone or in an allOf
+ * with the fields the chart checks itself): its own fields are walked as one unit, like an open map
+ * (`*`); they reach the manifest through toYaml, typed by Kubernetes' schema, not by the chart's patterns.
+ */
+function kubernetesParts(node: JSONSchema7): { local: Record<string, JSONSchema7Definition> } | undefined {
+  const members = node.$ref ? [node] : (node.allOf ?? []).filter(isObject) as JSONSchema7[];
+  if (!members.some((member) => member.$ref?.startsWith('#/$defs/'))) return undefined;
+  return { local: Object.assign({}, ...members.map((member) => member.properties ?? {})) };
+}
+
+/**
  * An open map limited to a set of keys (spec.ts onlyKeys: every property `true`, any value): one map
  * for coverage, like an open map with `*`, not one field per admitted key.
  */
@@ -69,6 +86,10 @@ function admitsKeysOnly(node: JSONSchema7): boolean {
 export function schemaStringPaths(schema: JSONSchema7Definition | undefined = valuesSchema, schemaPath = ''): string[] {
   if (schema === undefined || typeof schema === 'boolean') return schema === true ? [schemaPath] : [];
   if (admitsKeysOnly(schema)) return [join_(schemaPath, '*')];
+  const kubernetes = kubernetesParts(schema);
+  if (kubernetes) {
+    return [join_(schemaPath, '*'), ...Object.entries(kubernetes.local).flatMap(([key, child]) => schemaStringPaths(child, join_(schemaPath, key)))];
+  }
   const paths: string[] = [];
   if (typesOf(schema).includes('string') && !schema.enum) paths.push(schemaPath);
   for (const [key, child] of Object.entries(schema.properties ?? {})) paths.push(...schemaStringPaths(child, join_(schemaPath, key)));

@@ -1,10 +1,14 @@
 // The pure parts of the cluster fixture's build and CRD scripts (tools/cluster): the version ldflags,
-// the go.mod reading, and the CRD → JSON Schema conversion the rendering tests validate against.
+// the go.mod reading, the CRD → JSON Schema conversion the rendering tests validate against, and the
+// derivation of the Kubernetes types values.schema.json refers to.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goModulesDir, kubeVersionLdflags, requiredVersion } from '../../tools/cluster/binaries.ts';
 import { toJsonSchema } from '../../tools/cluster/crds.ts';
+import { deriveDefs, firstSentence, kubernetesRoots } from '../../tools/cluster/kubernetes-schemas.ts';
+import { chartDir } from '../../tools/helm.ts';
+import { kubernetesDefs } from '../../packages/catalog/src/values/kubernetes-schemas.ts';
 
 describe('binaries', () => {
   it('builds Kubernetes with the version its module requires, in both version packages', () => {
@@ -66,5 +70,71 @@ describe('toJsonSchema', () => {
     expect(schema.properties.spec.properties.port.oneOf).toEqual([{ type: 'string' }, { type: 'integer' }]);
     expect(schema.properties.spec.properties.bounded.anyOf).toEqual([{ type: 'integer' }, { type: 'string' }]);
     expect(schema.properties.spec.properties.note.type).toEqual(['string', 'null']);
+  });
+});
+
+describe('Kubernetes types for values.schema.json', () => {
+  const ref = (name: string) => ({ allOf: [{ $ref: `#/components/schemas/${name}` }], description: 'A reference.', default: {} });
+  const spec = {
+    components: {
+      schemas: {
+        'io.k8s.api.core.v1.Root': {
+          description: 'Root is a root. More text.\n\nMore lines.',
+          type: 'object',
+          required: ['name'],
+          properties: {
+            name: { type: 'string', description: 'Name of it.' },
+            count: { type: 'integer', format: 'int32' },
+            big: { type: 'integer', format: 'int64' },
+            port: ref('io.k8s.apimachinery.pkg.util.intstr.IntOrString'),
+            items: { type: 'array', items: ref('io.k8s.api.core.v1.Item'), 'x-kubernetes-list-type': 'atomic' },
+            labels: { type: 'object', additionalProperties: { type: 'string', default: '' } },
+          },
+        },
+        'io.k8s.api.core.v1.Item': { type: 'object', properties: { root: ref('io.k8s.api.core.v1.Root') } },
+        'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] },
+        'io.k8s.api.core.v1.Unused': { type: 'object', properties: {} },
+      },
+    },
+  };
+  const defs = deriveDefs({ 'spec.json': spec }, { 'spec.json': ['io.k8s.api.core.v1.Root'] });
+  const root = defs['io.k8s.api.core.v1.Root']!;
+
+  it('derives the roots and what they reference, once each (cycles included), and nothing else', () => {
+    expect(Object.keys(defs).sort()).toEqual(['io.k8s.api.core.v1.Item', 'io.k8s.api.core.v1.Root', 'io.k8s.apimachinery.pkg.util.intstr.IntOrString']);
+    expect(defs['io.k8s.api.core.v1.Item']!.properties!.root).toEqual({ $ref: '#/$defs/io.k8s.api.core.v1.Root' });
+  });
+
+  it('closes objects with properties, as strict field validation does, and keeps maps open to their value type', () => {
+    expect(root.additionalProperties).toBe(false);
+    expect(root.required).toEqual(['name']);
+    expect(root.properties!.labels).toEqual({ type: 'object', additionalProperties: { type: 'string' } });
+  });
+
+  it('gives int32 fields their bounds, leaves int64 unbounded and drops what validators do not read', () => {
+    expect(root.properties!.count).toEqual({ type: 'integer', minimum: -2147483648, maximum: 2147483647 });
+    expect(root.properties!.big).toEqual({ type: 'integer' });
+    expect(root.properties!.items).toEqual({ type: 'array', items: { $ref: '#/$defs/io.k8s.api.core.v1.Item' } });
+    expect(defs['io.k8s.apimachinery.pkg.util.intstr.IntOrString']).toEqual({ oneOf: [{ type: 'integer' }, { type: 'string' }] });
+  });
+
+  it('keeps the first sentence of a description', () => {
+    expect(root.description).toBe('Root is a root.');
+    expect(firstSentence('See e.g. the docs. Then more.')).toBe('See e.g. the docs.');
+    expect(firstSentence('No full stop')).toBe('No full stop');
+  });
+
+  it('says which root a spec lacks', () => {
+    expect(() => deriveDefs({ 'spec.json': spec }, { 'spec.json': ['io.k8s.api.core.v1.Missing'] })).toThrow('spec.json has no schema io.k8s.api.core.v1.Missing');
+  });
+
+  it('values.schema.json holds exactly the derived types, and every reference in it resolves', () => {
+    const schema = JSON.parse(readFileSync(join(chartDir, 'values.schema.json'), 'utf8'));
+    expect(schema.$defs).toEqual(kubernetesDefs);
+    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const name of refs) expect(schema.$defs, name).toHaveProperty([name]);
+    // Every root is used by a value (a root nothing refers to would be dead weight in every render).
+    const fromValues = new Set([...JSON.stringify({ ...schema, $defs: undefined }).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!));
+    expect([...fromValues].sort()).toEqual(Object.values(kubernetesRoots).flat().sort());
   });
 });

@@ -71,7 +71,7 @@ function crdSetAt(dir: string): CrdSet {
   return { manifestDir: join(dir, 'crds'), manifests: JSON.parse(readFileSync(join(dir, 'manifests.json'), 'utf8')).map((f: string) => join(dir, 'crds', f)), schemaDir: join(dir, 'schemas') };
 }
 
-function moduleDir(module: string, version: string): string {
+export function moduleDir(module: string, version: string): string {
   // Outside any module, so only the named module is fetched (and checked against the checksum database).
   const out = execFileSync('go', ['mod', 'download', '-json', `${module}@${version}`], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, GOFLAGS: '-mod=mod' } });
   const info = JSON.parse(out) as { Dir?: string; Error?: string };

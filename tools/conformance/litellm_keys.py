@@ -103,6 +103,25 @@ def settings_attributes() -> set:
             if not name.startswith("_") and hasattr(litellm, name) and isinstance(getattr(litellm, name), plain)}
 
 
+def router_defaults_from_settings() -> list:
+    """[parameter, setting] where Router.__init__ falls back to a litellm setting of another name
+    (`self.timeout = timeout or litellm.request_timeout`): litellm_settings sets the same value. Module
+    constants (ROUTER_MAX_FALLBACKS) are defaults, not settings."""
+    tree = ast.parse(inspect.getsource(litellm.Router.__init__).lstrip())
+    params = set(inspect.signature(litellm.Router.__init__).parameters)
+    pairs = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute)
+                and isinstance(node.targets[0].value, ast.Name) and node.targets[0].value.id == "self"):
+            continue
+        param = node.targets[0].attr
+        for read in ast.walk(node.value):
+            if (param in params and isinstance(read, ast.Attribute) and isinstance(read.value, ast.Name)
+                    and read.value.id == "litellm" and read.attr != param and read.attr.islower()):
+                pairs.add((param, read.attr))
+    return sorted([list(pair) for pair in pairs])
+
+
 def config_sections() -> list:
     """Keys ProxyConfig reads from the dict its methods call `config` (the loaded config.yaml), except in
     methods where `config` is a field of some other record (`config = row.param_value`: a database row)."""
@@ -140,6 +159,7 @@ print(json.dumps({
                            for name, p in inspect.signature(function).parameters.items()
                            if name != "self" and p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}),
     "supportsFlags": supports_flags(),
+    "routerDefaultsFromSettings": router_defaults_from_settings(),
     "configSections": config_sections(),
     "costMapModels": sorted(name for name in litellm.model_cost if name != "sample_spec"),
 }))

@@ -74,11 +74,6 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- define "litellm-stack.checks.resources" -}}
 {{- $ctx := . -}}
 {{- $limits := .resources.limits | default dict -}}
-{{- range $section, $_ := .resources | default dict -}}
-{{- if not (has $section (list "requests" "limits" "claims")) -}}
-{{- fail (printf "%s.%s: not a field of Kubernetes resources (requests, limits, claims); the API server refuses it" $ctx.path $section) -}}
-{{- end -}}
-{{- end -}}
 {{- range $section := list "requests" "limits" -}}
 {{- range $name, $value := get ($ctx.resources | default dict) $section | default dict -}}
 {{- if not (or (has $name (list "cpu" "memory" "ephemeral-storage")) (hasPrefix "hugepages-" $name) (contains "/" $name)) -}}
@@ -141,11 +136,6 @@ wrong. Each message starts with the values path to change. Included once by prox
 {{- $_ := set $mounts (toString $mount.mountPath) true -}}
 {{- end -}}
 {{- range $index, $toleration := .Values.tolerations -}}
-{{- range $field, $_ := $toleration -}}
-{{- if not (has $field (list "key" "operator" "value" "effect" "tolerationSeconds")) -}}
-{{- fail (printf "tolerations[%d].%s: not a field of a Kubernetes toleration (key, operator, value, effect, tolerationSeconds)" $index $field) -}}
-{{- end -}}
-{{- end -}}
 {{- if not (has ($toleration.operator | default "Equal") (list "Equal" "Exists")) -}}
 {{- fail (printf "tolerations[%d].operator: %v is not Equal or Exists" $index $toleration.operator) -}}
 {{- end -}}

@@ -38,11 +38,6 @@ Takes (dict "root" $ "files" <config files as rendered, litellm-stack.config.fil
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $name))) -}}
 {{- end -}}
 {{- range $index, $extra := $root.Values.extraEnv -}}
-{{- range $field, $_ := $extra -}}
-{{- if not (has $field (list "name" "value" "valueFrom")) -}}
-{{- fail (printf "extraEnv[%d].%s: not a field of a Kubernetes env var (name, value, valueFrom)" $index $field) -}}
-{{- end -}}
-{{- end -}}
 {{- if and $extra.value $extra.valueFrom -}}
 {{- fail (printf "extraEnv[%d].valueFrom: set value or valueFrom, not both; the API server refuses both" $index) -}}
 {{- end -}}

@@ -1,8 +1,12 @@
 import type { JSONSchema7 } from 'json-schema';
+import { kubernetesDefs } from '../values/kubernetes-schemas.ts';
 import { boundOpenMaps } from '../values/open-map-bounds.ts';
 import { toSchema, type Group } from '../values/spec.ts';
 
-/** values.schema.json: draft-07, self-contained (no $id, no remote $ref), closed objects. */
+/**
+ * values.schema.json: draft-07, self-contained (no $id, no remote $ref), closed objects. The Kubernetes
+ * types passed-through values refer to sit once under `$defs`.
+ */
 export function valuesSchema(spec: Group): JSONSchema7 {
-  return boundOpenMaps({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'litellm-stack values', ...toSchema(spec) });
+  return boundOpenMaps({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'litellm-stack values', ...toSchema(spec), $defs: kubernetesDefs } as JSONSchema7);
 }

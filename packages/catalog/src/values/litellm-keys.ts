@@ -290,6 +290,12 @@ export const supportsFlags = [
   'supports_vision', 'supports_web_search',
 ] as const;
 
+/**
+ * Router parameters that fall back to a litellm setting of another name (`self.timeout = timeout or
+ * litellm.request_timeout` in Router.__init__), as [parameter, setting]: litellm_settings sets the same value.
+ */
+export const routerDefaultsFromSettings = [['timeout', 'request_timeout']] as const;
+
 /** Top-level config.yaml sections the proxy reads (ProxyConfig's methods); it ignores any other top-level key. */
 export const configSections = [
   'agent_list', 'assistant_settings', 'callback_settings', 'credential_list', 'default_vertex_config',

@@ -4,14 +4,23 @@
 // `litellm.router.numRetries: -1` is. Added as exact-key patternProperties, so the admitted keys
 // (properties `true`, or propertyNames) stay as they are.
 import type { JSONSchema7 } from 'json-schema';
+import { routerDefaultsFromSettings } from './litellm-keys.ts';
 
 /** Dotted schema paths (`*` for a map's entries) of the groups whose typed fields render LiteLLM keys. */
 const litellmFields = { models: 'models.*', router: 'litellm.router', general: 'litellm' } as const;
 
-/** Each open map, and where the typed fields it is bounded by live, nearest first (the first field with the key wins). */
-export const boundedOpenMaps: { map: string; sources: string[] }[] = [
+/**
+ * Each open map, and where the typed fields it is bounded by live, nearest first (the first field with
+ * the key wins). `aliases`: keys LiteLLM reads as another source's key (a litellm setting a Router
+ * parameter falls back to, from LiteLLM's source: litellm-keys.ts), bounded like that field.
+ */
+export const boundedOpenMaps: { map: string; sources: string[]; aliases?: Record<string, { source: string; key: string }> }[] = [
   { map: 'models.*.params', sources: [litellmFields.models, litellmFields.router, litellmFields.general] },
-  { map: 'litellm.settings', sources: [litellmFields.general, litellmFields.router, litellmFields.models] },
+  {
+    map: 'litellm.settings',
+    sources: [litellmFields.general, litellmFields.router, litellmFields.models],
+    aliases: Object.fromEntries(routerDefaultsFromSettings.map(([parameter, setting]) => [setting, { source: litellmFields.router, key: parameter }])),
+  },
   { map: 'litellm.generalSettings', sources: [litellmFields.general, litellmFields.router, litellmFields.models] },
   { map: 'litellm.routerSettings', sources: [litellmFields.router, litellmFields.models, litellmFields.general] },
   // cache_params keys are the cache's and redis-py's: only the cache's own fields mean the same.
@@ -46,7 +55,7 @@ function admittedKeys(map: JSONSchema7): string[] {
 /** The schema with each bounded open map's keys constrained like the typed field that renders them. */
 export function boundOpenMaps(schema: JSONSchema7): JSONSchema7 {
   const out = structuredClone(schema);
-  for (const { map, sources } of boundedOpenMaps) {
+  for (const { map, sources, aliases = {} } of boundedOpenMaps) {
     const node = at(out, map);
     const fields = sources.flatMap((source) =>
       Object.entries(at(out, source).properties ?? {}).flatMap(([name, field]) => {
@@ -55,11 +64,13 @@ export function boundOpenMaps(schema: JSONSchema7): JSONSchema7 {
       }),
     );
     for (const key of admittedKeys(node)) {
-      const field = fields.find((f) => f.key === key);
+      const alias = aliases[key];
+      const same = fields.find((f) => f.key === key);
+      const field = same ?? (alias && fields.find((f) => f.key === alias.key && f.path.startsWith(`${alias.source}.`)));
       if (!field) continue;
       node.patternProperties = {
         ...node.patternProperties,
-        [`^${key}$`]: { description: `Bounded like ${field.path}, which renders the same LiteLLM key.`, ...field.limit },
+        [`^${key}$`]: { description: `Bounded like ${field.path}, which renders ${same ? 'the same LiteLLM key' : 'the Router parameter LiteLLM sets from it'}.`, ...field.limit },
       };
     }
   }

@@ -123,16 +123,30 @@ export const openMap = (description: string, value: Record<string, Json> | undef
 export const openList = (description: string, value: Json[] | undefined, values?: JSONSchema7): OpenNode => ({
   kind: 'open', type: 'array', description, default: value, values,
 });
-/** A list of Kubernetes Container objects the chart adds to a pod, passed through after their name and image are checked. */
+/**
+ * A Kubernetes type by its OpenAPI name below `io.k8s.` (`api.core.v1.Affinity`): Kubernetes' own
+ * schema, derived into kubernetes-schemas.ts, closed like the API server's strict field validation.
+ */
+export const kubernetesType = (name: string): JSONSchema7 => ({ $ref: `#/$defs/io.k8s.${name}` });
+/** A value passed through as one Kubernetes object, typed by Kubernetes' schema. */
+export const kubernetesObject = (description: string, name: string, value: Record<string, Json> = {}): OpenNode =>
+  openMap(description, value, undefined, kubernetesType(name));
+/** Container resources (a Kubernetes ResourceRequirements: requests, limits, claims). */
+export const resources = (description: string, value: Record<string, Json> = {}): OpenNode =>
+  kubernetesObject(description, 'api.core.v1.ResourceRequirements', value);
+/** A list of Kubernetes Container objects the chart adds to a pod: Kubernetes' Container, with the name and image the chart checks. */
 export const containerList = (description: string): OpenNode =>
   openList(description, [], {
-    type: 'object',
-    required: ['name', 'image'],
-    properties: {
-      name: { type: 'string', pattern: patterns.dnsLabel, maxLength: 63, description: 'Container name, unique in the pod.' },
-      image: { type: 'string', pattern: patterns.imageReference, description: 'Image reference.' },
-    },
-    additionalProperties: true,
+    allOf: [
+      kubernetesType('api.core.v1.Container'),
+      {
+        required: ['name', 'image'],
+        properties: {
+          name: { type: 'string', pattern: patterns.dnsLabel, maxLength: 63, description: 'Container name, unique in the pod.' },
+          image: { type: 'string', pattern: patterns.imageReference, description: 'Image reference.' },
+        },
+      },
+    ],
   });
 export const idMap = (description: string, keyPattern: string, item: Group, value: Record<string, Json>): MapNode => ({
   kind: 'map', description, keyPattern, item, default: value,
@@ -156,7 +170,8 @@ export function toSchema(node: SpecNode): JSONSchema7 {
       return {
         type: node.type,
         description: node.description,
-        ...(node.type === 'object' ? { additionalProperties: node.values ?? true } : node.values ? { items: node.values } : {}),
+        // A Kubernetes type (kubernetesObject) closes the object itself.
+        ...(node.type === 'object' ? (node.schema?.$ref ? {} : { additionalProperties: node.values ?? true }) : node.values ? { items: node.values } : {}),
         ...node.schema,
       };
     case 'group':

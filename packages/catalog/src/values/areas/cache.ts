@@ -1,7 +1,7 @@
 // Values of the cache feature: a Redis-compatible server (Dragonfly by default) that LiteLLM uses for
 // response caching and, through the same connection, for the router's shared cooldown and rate-limit state.
 import { cacheParamsKeys, liteLLMKeysVersion } from '../litellm-keys.ts';
-import { bool, group, int, onlyKeys, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, group, int, onlyKeys, openMap, orEmpty, patterns, resources, str, type SpecNode } from '../spec.ts';
 import { envNamePattern } from '../catalog.ts';
 import { whenOn } from './database.ts';
 
@@ -46,7 +46,7 @@ export const cacheArea: Record<string, SpecNode> = {
         args: openMap('Extra Dragonfly flags as name: value (rendered --name=value), e.g. maxmemory: 1gb.', { cache_mode: 'true' }, { type: 'string', pattern: patterns.token }, {
           propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
         }),
-        resources: openMap('Dragonfly container resources.', { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } }),
+        resources: resources('Dragonfly container resources.', { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } }),
       }),
     },
     {

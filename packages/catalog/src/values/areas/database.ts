@@ -1,6 +1,6 @@
 // Values of the database feature: the PostgreSQL database LiteLLM keeps keys, teams, users and spend
 // in (CloudNativePG in the chart, or an external one), its Prisma migrations, and its backups.
-import { bool, containerList, control, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, type SpecNode } from '../spec.ts';
+import { bool, containerList, control, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, resources, str, type SpecNode } from '../spec.ts';
 
 const secretName = { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 };
 const secretKey = { pattern: '^[-._a-zA-Z0-9]*$', maxLength: 253 };
@@ -73,7 +73,7 @@ export const databaseArea: Record<string, SpecNode> = {
           size: str('PVC size.', '20Gi', { pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$' }),
           storageClass: str('StorageClass of the PVCs; empty: the cluster default.', '', secretName),
         }),
-        resources: openMap('Resources of each PostgreSQL instance. Keep memory above shared_buffers plus max_connections × work_mem.', {
+        resources: resources('Resources of each PostgreSQL instance. Keep memory above shared_buffers plus max_connections × work_mem.', {
           requests: { cpu: '250m', memory: '512Mi' },
           limits: { memory: '1Gi' },
         }),
@@ -147,7 +147,7 @@ export const databaseArea: Record<string, SpecNode> = {
             ...labelKeys,
             not: { anyOf: ['helm.sh/hook', 'helm.sh/hook-weight', 'helm.sh/hook-delete-policy'].map((key) => ({ required: [key] })) },
           }),
-          resources: openMap('Resources of the migration container; empty: the proxy\'s `resources` (Prisma\'s migrate engine is small, but the image imports all of LiteLLM first).', {}),
+          resources: resources('Resources of the migration container; empty: the proxy\'s `resources` (Prisma\'s migrate engine is small, but the image imports all of LiteLLM first).', {}),
           serviceAccountName: str('ServiceAccount of the Job\'s pod; empty: the proxy\'s. It must exist before the upgrade starts (the hook runs before the release\'s objects change).', '', {
             pattern: orEmpty(patterns.dnsSubdomain),
             maxLength: 253,
@@ -198,7 +198,7 @@ export const databaseArea: Record<string, SpecNode> = {
       walCompression: oneOf('Compression of archived WAL files.', ['gzip', 'bzip2', 'lz4', 'snappy', 'xz', 'zstd'], 'gzip'),
       dataCompression: oneOf('Compression of base backups.', ['gzip', 'bzip2', 'lz4', 'snappy'], 'gzip'),
       sidecar: group('The plugin\'s sidecar in each PostgreSQL pod (ObjectStore spec.instanceSidecarConfiguration).', {
-        resources: openMap('Its resources (the seed: requests 50m/64Mi, limits 200m/256Mi); empty: none.', {}),
+        resources: resources('Its resources (the seed: requests 50m/64Mi, limits 200m/256Mi); empty: none.', {}),
         retentionPolicyIntervalSeconds: int('Seconds between its retention-policy runs; null: the plugin\'s default (1800).', null, { minimum: 1 }),
       }),
       schedule: str('Base backup schedule: six-field cron, seconds first (CNPG ScheduledBackup). The first backup runs at once.', '0 0 3 * * *', {

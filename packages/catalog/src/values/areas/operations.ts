@@ -1,7 +1,7 @@
 // Operating the proxy pods: how they stop (long LLM streams must finish during rollouts, litellm#14334;
 // tests/conformance/drain.spec.ts runs the stop sequence against the real proxy) and where the probes
 // go (LiteLLM's separate health app, so a busy proxy is not killed: litellm#9998).
-import { bool, group, int, openList, openMap, patterns, type SpecNode } from '../spec.ts';
+import { bool, group, int, kubernetesObject, openList, patterns, type SpecNode } from '../spec.ts';
 
 export const operationsArea: Record<string, SpecNode> = {
   shutdown: group(
@@ -19,19 +19,9 @@ export const operationsArea: Record<string, SpecNode> = {
       ),
     },
   ),
-  lifecycle: openMap(
-    'Container lifecycle hooks (Kubernetes Lifecycle), as in the official chart. Empty: the chart\'s preStop sleep (shutdown.preStopSleepSeconds). Set: used as it is, replacing it.',
-    {},
-    undefined,
-    // Named properties rather than propertyNames: Helm 4 reports a propertyNames failure without its path.
-    {
-      additionalProperties: false,
-      properties: {
-        preStop: { type: 'object', description: 'Handler run before SIGTERM.' },
-        postStart: { type: 'object', description: 'Handler run after the container starts.' },
-        stopSignal: { type: 'string', pattern: '^SIG[A-Z0-9]+$', description: 'Signal that stops the container (Kubernetes 1.33+).' },
-      },
-    },
+  lifecycle: kubernetesObject(
+    'Container lifecycle hooks (a Kubernetes Lifecycle: preStop, postStart, stopSignal), as in the official chart. Empty: the chart\'s preStop sleep (shutdown.preStopSleepSeconds). Set: used as it is, replacing it.',
+    'api.core.v1.Lifecycle',
   ),
   healthApp: group(
     'LiteLLM\'s separate health app (SEPARATE_HEALTH_APP=1, SEPARATE_HEALTH_PORT): the image\'s entrypoint then runs the proxy and a small health-only uvicorn app side by side under supervisord. The liveness probe moves to its port, so a proxy busy with traffic or spend-log writes is not restarted (litellm#9998). Startup and readiness stay on the proxy port: the health app runs without the proxy\'s config, answers before the proxy listens, and its /health/readiness reports healthy (db "Not connected") even while the proxy is frozen (tests/conformance/health-app.spec.ts). The Service gets a `health` port and the network policy admits it from the gateways. Off by default: supervisord replaces `exec litellm` as the container\'s main process.',

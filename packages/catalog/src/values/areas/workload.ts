@@ -1,5 +1,5 @@
 // The proxy's Deployment, Service, ServiceAccount and scaling objects.
-import { bool, containerList, group, int, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, str, strList, type SpecNode } from '../spec.ts';
+import { bool, containerList, group, int, kubernetesObject, kubernetesType, labelKeys, labelValues, oneOf, openList, openMap, orEmpty, patterns, resources, str, strList, type SpecNode } from '../spec.ts';
 
 const quantity = '^([0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?)?$';
 /** An IntOrString count as the values write it: "1" or "50%" (at most 100%); empty: unset. */
@@ -10,8 +10,8 @@ const hpaBehavior = (description: string) =>
   openMap(description, {}, undefined, {
     additionalProperties: false,
     properties: {
-      scaleUp: { type: 'object', description: 'HPAScalingRules for scaling up.' },
-      scaleDown: { type: 'object', description: 'HPAScalingRules for scaling down.' },
+      scaleUp: { description: 'HPAScalingRules for scaling up.', ...kubernetesType('api.autoscaling.v2.HPAScalingRules') },
+      scaleDown: { description: 'HPAScalingRules for scaling down.', ...kubernetesType('api.autoscaling.v2.HPAScalingRules') },
     },
   });
 
@@ -48,7 +48,7 @@ export const workloadAreas: Record<string, SpecNode> = {
     { pattern: patterns.line },
   ),
   args: strList('Extra arguments for the litellm command, after `--config` and `--port` (which the chart sets; so are --num_workers).', [], { pattern: patterns.line }),
-  resources: openMap(
+  resources: resources(
     'Proxy container resources. LiteLLM\'s production guidance sizes a proxy at 2 vCPU and 4 GB with one worker (docs/proxy/prod), so requests equal limits (Guaranteed QoS). ephemeral-storage covers the container log and the size-limited emptyDirs.',
     {
       requests: { cpu: '2', memory: '4Gi', 'ephemeral-storage': '1Gi' },
@@ -72,12 +72,14 @@ export const workloadAreas: Record<string, SpecNode> = {
     liveness: probe('Liveness probe (LiteLLM answers "I\'m alive!").', '/health/liveliness', 60, 3),
     readiness: probe('Readiness probe (LiteLLM reports its database and cache).', '/health/readiness', 30, 3),
   }),
-  podSecurityContext: openMap(
+  podSecurityContext: kubernetesObject(
     'Pod security context of the proxy and the migration Job. The defaults meet the Pod Security Standard `restricted`: a fixed non-root UID/GID (65534, nobody, the owner of the non-root image\'s files), fsGroup for the emptyDirs, seccomp RuntimeDefault. runAsUser 0 is refused (runAsNonRoot would stop the pod at start).',
+    'api.core.v1.PodSecurityContext',
     { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, fsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
   ),
-  securityContext: openMap(
+  securityContext: kubernetesObject(
     'Security context of every container the chart runs in the proxy pod and the migration Job (Pod Security `restricted`). The root filesystem is read-only: LiteLLM 1.80.8 writes only to the size-limited /tmp emptyDir (tmpSizeLimit: the staged admin UI, Prisma\'s migrations, supervisord\'s log) and, with a database, Prisma\'s caches (docs/operations.md; tests/conformance/non-root.spec.ts runs the proxy so).',
+    'api.core.v1.SecurityContext',
     {
       runAsNonRoot: true,
       readOnlyRootFilesystem: true,
@@ -149,8 +151,8 @@ export const workloadAreas: Record<string, SpecNode> = {
   podAnnotations: openMap('Extra pod annotations.', {}, { type: 'string' }, labelKeys),
   podLabels: openMap('Extra pod labels.', {}, labelValues, labelKeys),
   nodeSelector: openMap('Node selector.', {}, labelValues, labelKeys),
-  tolerations: openList('Tolerations.', [], { type: 'object' }),
-  affinity: openMap('Affinity rules.', {}),
+  tolerations: openList('Tolerations (Kubernetes Toleration objects).', [], kubernetesType('api.core.v1.Toleration')),
+  affinity: kubernetesObject('Affinity rules (a Kubernetes Affinity: nodeAffinity, podAffinity, podAntiAffinity).', 'api.core.v1.Affinity'),
   priorityClassName: str('Priority class of the pods.', '', { pattern: orEmpty(patterns.dnsSubdomain), maxLength: 253 }),
   tmpSizeLimit: str(
     'sizeLimit of the proxy\'s and the migration Job\'s writable emptyDirs (/tmp, and with a database Prisma\'s caches), e.g. 500Mi; empty: no limit. /tmp holds the admin UI staged by the `ui` init container (about 9 MB in 1.80.8), LITELLM_MIGRATION_DIR (about 1 MB) and supervisord\'s log; the kubelet evicts a pod whose emptyDir outgrows it.',
@@ -158,15 +160,17 @@ export const workloadAreas: Record<string, SpecNode> = {
     { pattern: quantity },
   ),
   extraEnv: openList('Extra env vars (Kubernetes EnvVar objects). A name the chart already sets is an error.', [], {
-    type: 'object',
-    required: ['name'],
-    properties: {
-      name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' },
-      value: { type: 'string', description: 'Its value: a string (quote numbers and booleans); Kubernetes refuses any other type.' },
-    },
-    additionalProperties: true,
+    allOf: [
+      kubernetesType('api.core.v1.EnvVar'),
+      {
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Variable name.' },
+          value: { type: 'string', description: 'Its value: a string (quote numbers and booleans); Kubernetes refuses any other type.' },
+        },
+      },
+    ],
   }),
-  extraEnvFrom: openList('Extra envFrom sources.', [], { type: 'object' }),
-  extraVolumes: openList('Extra pod volumes.', [], { type: 'object' }),
-  extraVolumeMounts: openList('Extra container volume mounts.', [], { type: 'object' }),
+  extraEnvFrom: openList('Extra envFrom sources (Kubernetes EnvFromSource objects).', [], kubernetesType('api.core.v1.EnvFromSource')),
+  extraVolumes: openList('Extra pod volumes (Kubernetes Volume objects, one source each).', [], kubernetesType('api.core.v1.Volume')),
+  extraVolumeMounts: openList('Extra container volume mounts (Kubernetes VolumeMount objects).', [], kubernetesType('api.core.v1.VolumeMount')),
 };
