@@ -6,7 +6,7 @@
 // and an os.environ key, a wildcard on a credential_list entry, an unprefixed Claude, Azure inline);
 // `npm run test:import-proxy` adds fixture 02 (Bedrock, Vertex, Gemini, Groq, Mistral, OpenRouter,
 // vLLM, Ollama, Azure Entra), fixture 03 (official-chart values) and the seed's own model_list with its
-// credential_list, one proxy each (minutes more on two cores, hence opt-in).
+// credential_list, one proxy each (about 5 minutes in all on two busy cores, hence opt-in).
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
