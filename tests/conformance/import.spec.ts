@@ -43,7 +43,9 @@ const basePaths: Record<string, string> = { openai: '/v1', hosted_vllm: '/v1' };
 const servicePaths: Record<string, string> = { gemini: '/v1beta', groq: '/openai/v1', mistral: '/v1', openrouter: '/api/v1' };
 
 /** A Vertex service account for the import's workload identity: its token_uri is the fake's, which verifies the JWT with the public half. */
-const serviceAccountKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+let generatedKeys: ReturnType<typeof generateKeyPairSync> | undefined;
+/** Made on first use, so the inputs without Vertex (fixture 01 in `npm test`) pay nothing for it. */
+const serviceAccountKeys = () => (generatedKeys ??= generateKeyPairSync('rsa', { modulusLength: 2048 }));
 const serviceAccountEmail = 'litellm@contoso-ai.iam.gserviceaccount.com';
 
 /**
@@ -80,7 +82,7 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
       awsAccessKeyId: fromSecret(credential.secretKeys?.awsAccessKeyId),
       awsSecretAccessKey: fromSecret(credential.secretKeys?.awsSecretAccessKey),
       awsRegionName: credential.awsRegionName,
-      ...(credential.provider === 'vertex_ai' ? { publicKey: serviceAccountKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: serviceAccountEmail } : {}),
+      ...(credential.provider === 'vertex_ai' ? { publicKey: serviceAccountKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: serviceAccountEmail } : {}),
     };
     return Object.fromEntries(Object.entries(auth).filter(([, value]) => value !== undefined)) as Record<string, string>;
   }
@@ -111,7 +113,7 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
       const keyFile = join(credentialsDir, 'application-default.json');
       writeFileSync(keyFile, JSON.stringify({
         type: 'service_account', project_id: vertex[1].vertexProject, private_key_id: 'test-key', client_email: serviceAccountEmail, client_id: '1',
-        private_key: serviceAccountKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), token_uri: `${backends[vertex[0]]!.url}/token`,
+        private_key: serviceAccountKeys().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), token_uri: `${backends[vertex[0]]!.url}/token`,
       }), { mode: 0o600 });
       proxyInput.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
     }
