@@ -4,9 +4,12 @@
 // its model_info.id (LiteLLM's router takes an id as a direct call to that deployment), must reach its
 // provider's path with the key the input gave it. `npm test` runs fixture 01 (OpenAI with a literal
 // and an os.environ key, a wildcard on a credential_list entry, an unprefixed Claude, Azure inline);
-// `npm run test:import-proxy` adds fixture 03 (official-chart values) and the seed's own model_list
-// with its credential_list, one proxy each (about 140 s more on two cores, hence opt-in).
-import { readFileSync } from 'node:fs';
+// `npm run test:import-proxy` adds fixture 02 (Bedrock, Vertex, Gemini, Groq, Mistral, OpenRouter,
+// vLLM, Ollama, Azure Entra), fixture 03 (official-chart values) and the seed's own model_list with its
+// credential_list, one proxy each (about 5 minutes in all on two busy cores, hence opt-in).
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -22,6 +25,7 @@ const inputs: [string, string][] = [
   ['import/01-openai-azure-anthropic.yaml', fixture('import/01-openai-azure-anthropic.yaml')],
   ...(process.env.LITELLM_STACK_IMPORT_PROXY === '1'
     ? [
+        ['import/02-every-family.yaml', fixture('import/02-every-family.yaml')],
         ['import/03-official-chart-values.yaml', fixture('import/03-official-chart-values.yaml')],
         // With the seed's drop_params (its configmap's litellm_settings): its o3 carries `thinking`, which Azure refuses otherwise.
         ['the seed\'s model_list and credential_list', `${fixture('seed/model-list-c999e057.yaml')}${fixture('import/seed-credentials.yaml')}litellm_settings:\n  drop_params: true\n`],
@@ -29,8 +33,29 @@ const inputs: [string, string][] = [
     : []),
 ];
 
-/** Where each provider's apiBase ends: OpenAI's carries /v1, as its default does. */
-const basePaths: Record<string, string> = { openai: '/v1' };
+/** Where each provider's apiBase ends: OpenAI's carries /v1, as its default does; vLLM's as fixture 02's api_base does. */
+const basePaths: Record<string, string> = { openai: '/v1', hosted_vllm: '/v1' };
+/**
+ * The path of the public service's default api_base (docs/providers.md), which its fake serves under the
+ * service's own full paths. A Vertex apiBase is the whole model URL (LiteLLM 1.80.8 appends only
+ * `:generateContent`), so it is made per credential below.
+ */
+const servicePaths: Record<string, string> = { gemini: '/v1beta', groq: '/openai/v1', mistral: '/v1', openrouter: '/api/v1' };
+
+/** A Vertex service account for the import's workload identity: its token_uri is the fake's, which verifies the JWT with the public half. */
+let generatedKeys: ReturnType<typeof generateKeyPairSync> | undefined;
+/** Made on first use, so the inputs without Vertex (fixture 01 in `npm test`) pay nothing for it. */
+const serviceAccountKeys = () => (generatedKeys ??= generateKeyPairSync('rsa', { modulusLength: 2048 }));
+const serviceAccountEmail = 'litellm@contoso-ai.iam.gserviceaccount.com';
+
+/**
+ * An Azure credential with Entra ID (tenantId, clientId, clientSecret) cannot reach a fake: LiteLLM
+ * 1.80.8 hands them to azure-identity's ClientSecretCredential without an authority, which then takes
+ * AZURE_AUTHORITY_HOST but refuses any authority that is not https (normalize_authority), and MSAL runs
+ * instance discovery against it. A local token endpoint would need TLS the proxy trusts: not faked. Its
+ * deployments are listed in /v1/models, rendered and compared; they are not called.
+ */
+const usesEntraSecret = (credential: any) => credential.provider === 'azure' && credential.tenantId !== undefined && credential.secretKeys?.clientSecret !== undefined;
 
 describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
   const document = parse(text);
@@ -47,10 +72,32 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
   let backends: Record<string, FakeBackend>;
   let proxy: LiteLLMProxy;
   let renderedConfig: any;
+  const credentialsDir = mkdtempSync(join(tmpdir(), 'import-credentials-'));
+
+  /** What each fake verifies: the keys the chart hands the pod, from the Secret (SigV4 is recomputed with them). */
+  function authOf(credential: any): Record<string, string> {
+    const fromSecret = (key: string | undefined) => (key === undefined ? undefined : (secret.data as Record<string, string>)[key]);
+    const auth = {
+      apiKey: fromSecret(credential.secretKeys?.apiKey),
+      awsAccessKeyId: fromSecret(credential.secretKeys?.awsAccessKeyId),
+      awsSecretAccessKey: fromSecret(credential.secretKeys?.awsSecretAccessKey),
+      awsRegionName: credential.awsRegionName,
+      ...(credential.provider === 'vertex_ai' ? { publicKey: serviceAccountKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: serviceAccountEmail } : {}),
+    };
+    return Object.fromEntries(Object.entries(auth).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  }
+
+  /** The apiBase of a credential on its fake: a Vertex one names its (only) model's URL. */
+  function apiBaseOf(id: string, credential: any): string {
+    if (credential.provider !== 'vertex_ai') return `${backends[id]!.apiBase}${servicePaths[credential.provider] ?? ''}`;
+    const models = Object.values<any>(values.models).filter((model) => model.enabled !== false && model.credential === id);
+    if (models.length !== 1) throw new Error(`Vertex credential ${id} serves ${models.length} models; its apiBase can name one`);
+    return `${backends[id]!.url}/v1/projects/${credential.vertexProject}/locations/${credential.vertexLocation}/publishers/google/models/${models[0].model.replace(/^vertex_ai\//, '')}`;
+  }
 
   beforeAll(async () => {
-    backends = await startBackendsFor(credentialEntries.map(([id, credential]) => ({ id, provider: credential.provider, basePath: basePaths[credential.provider] })));
-    const credentials = Object.fromEntries(credentialEntries.map(([id, credential]) => [id, { ...credential, enabled: true, apiBase: backends[id]!.apiBase }]));
+    backends = await startBackendsFor(credentialEntries.map(([id, credential]) => ({ id, provider: credential.provider, basePath: basePaths[credential.provider], auth: authOf(credential) })));
+    const credentials = Object.fromEntries(credentialEntries.map(([id, credential]) => [id, { ...credential, enabled: true, apiBase: apiBaseOf(id, credential) }]));
     // Callbacks and alerting would call Langfuse and Slack, which are not here: the import carried them
     // (tests/chart/import.spec.ts checks that); this test is about the deployments.
     const { success_callback: _callbacks, ...settings } = values.litellm?.settings ?? {};
@@ -58,16 +105,31 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
     const litellm = { ...values.litellm, settings, generalSettings };
     const proxyInput = await renderProxyInput({ values: { ...values, credentials, litellm } }, [secret]);
     renderedConfig = proxyInput.config;
+    // A Vertex credential imported without vertex_credentials runs on workload identity, i.e. Google's
+    // application default credentials; here ADC is a key file whose token_uri is the fake's.
+    const vertex = credentialEntries.find(([, credential]) => credential.provider === 'vertex_ai');
+    if (vertex) {
+      if (vertex[1].secretKeys?.vertexCredentials) throw new Error('a Vertex key file from the Secret is families.spec.ts\'s case, not wired here');
+      const keyFile = join(credentialsDir, 'application-default.json');
+      writeFileSync(keyFile, JSON.stringify({
+        type: 'service_account', project_id: vertex[1].vertexProject, private_key_id: 'test-key', client_email: serviceAccountEmail, client_id: '1',
+        private_key: serviceAccountKeys().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), token_uri: `${backends[vertex[0]]!.url}/token`,
+      }), { mode: 0o600 });
+      proxyInput.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
+    }
     proxy = await LiteLLMProxy.start(proxyInput);
   });
 
   afterEach(() => {
     expect(rejectionsOf(backends)).toEqual([]);
+    // A path the real service does not serve is answered 404 and is no refusal: none may have been asked for.
+    expect(Object.values(backends).flatMap((backend) => backend.requests.filter((request) => !request.kind).map((request) => `${backend.name} ${request.method} ${request.path}`))).toEqual([]);
   });
 
   afterAll(async () => {
     await proxy?.stop();
     await stopBackends(backends);
+    rmSync(credentialsDir, { recursive: true, force: true });
   });
 
   /** A value of a deployment's params, or of its credential_list entry where it leaves it unset. */
@@ -86,9 +148,10 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
     }
   });
 
-  it('sends each chat deployment to its provider\'s path with the key the input gave it', async () => {
+  it('sends each chat deployment to its provider\'s path with the credential the input gave it', async () => {
     expect(renderedConfig.model_list).toHaveLength(input.model_list.length);
     let called = 0;
+    const notCalled: string[] = [];
     for (const [index, entry] of input.model_list.entries()) {
       const { id } = imported.deployments.find((deployment) => deployment.path === `${imported.deployments[0]!.path.replace(/model_list\[\d+\]$/, '')}model_list[${index}]`)!;
       const backend = backends[values.models[id].credential]!;
@@ -96,11 +159,16 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
       expect(deployment.model_name).toBe(entry.model_name);
       // Embeddings, rerank, speech, images and realtime are other endpoints: the other conformance specs call them.
       if (deployment.model_info.mode !== 'chat') continue;
+      if (usesEntraSecret(values.credentials[values.models[id].credential])) {
+        notCalled.push(entry.model_name);
+        continue;
+      }
       called++;
       // A wildcard is called through one concrete name that no other deployment's litellm_params.model
       // is (LiteLLM's router sends `openai/gpt-4o-mini` to the deployment whose model is exactly that,
-      // not to the wildcard: measured); the rest by their deployment's id.
-      const model = entry.model_name.includes('*') ? entry.model_name.replace('*', 'gpt-4.1-nano') : deployment.model_info.id;
+      // not to the wildcard: measured): its health_check_model if it has one; the rest by their deployment's id.
+      const model = entry.model_name.includes('*') ? entry.model_info?.health_check_model ?? entry.model_name.replace('*', 'gpt-4.1-nano') : deployment.model_info.id;
+      const upstreamModel = entry.litellm_params.model.replace(/^[^/]+\//, '');
       const marker = `import-${index}-${Date.now()}`;
       const { status, text } = await proxy.call('/v1/chat/completions', chatBody(model, marker));
       expect(status, `${entry.model_name}: ${text}`).toBe(200);
@@ -125,10 +193,45 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
           expect(request!.query['api-version']).toBe(inputParam(entry, 'api_version') ?? values.credentials[values.models[id].credential].apiVersion);
           expect(request!.headers['api-key']).toBe(key);
           break;
+        case 'bedrock': {
+          // Converse, the model id URL-encoded (docs/providers.md); the fake recomputed the SigV4 signature with the input's keys and region.
+          expect(request!.path).toBe(`/model/${encodeURIComponent(upstreamModel)}/converse`);
+          const scope = `Credential=${inputParam(entry, 'aws_access_key_id')}/`;
+          expect(request!.headers.authorization).toContain(scope);
+          expect(request!.headers.authorization).toContain(`/${inputParam(entry, 'aws_region_name')}/bedrock/aws4_request`);
+          break;
+        }
+        case 'gemini':
+          expect(request!.path).toBe(`/v1beta/models/${upstreamModel}:generateContent`);
+          expect(request!.headers['x-goog-api-key']).toBe(key);
+          break;
+        case 'vertex_ai':
+          expect(request!.path).toBe(`/v1/projects/${inputParam(entry, 'vertex_project')}/locations/${inputParam(entry, 'vertex_location')}/publishers/google/models/${upstreamModel}:generateContent`);
+          // A token the fake's token endpoint issued for the service account's signed JWT, and no other.
+          expect(backend.issuedTokens).toContain(request!.headers.authorization!.slice('Bearer '.length));
+          break;
+        case 'groq':
+        case 'mistral':
+        case 'openrouter':
+          expect(request!.path).toBe(`${servicePaths[backend.provider]}/chat/completions`);
+          expect(request!.headers.authorization).toBe(`Bearer ${key}`);
+          expect(request!.body.model).toBe(entry.model_name.includes('*') ? model.replace(/^[^/]+\//, '') : upstreamModel);
+          break;
+        case 'hosted_vllm':
+          // The input's api_base path; no key given, so the fake (as vLLM without --api-key) takes any.
+          expect(`${request!.path}`).toBe(`${new URL(inputParam(entry, 'api_base')).pathname}/chat/completions`);
+          expect(request!.body.model).toBe(upstreamModel);
+          break;
+        case 'ollama_chat':
+          expect(request!.path).toBe('/api/chat');
+          expect(request!.body.model).toBe(upstreamModel);
+          break;
         default:
           throw new Error(`no expectation for provider ${backend.provider}`);
       }
     }
     expect(called).toBeGreaterThan(0);
+    // Only the Entra ID deployments are left uncalled (see usesEntraSecret).
+    expect(notCalled).toEqual(input.model_list.filter((entry: any) => entry.litellm_params.client_secret !== undefined && entry.litellm_params.model.startsWith('azure/')).map((entry: any) => entry.model_name));
   });
 });
