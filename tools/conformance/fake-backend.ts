@@ -413,6 +413,14 @@ export function rejectionsOf(backends: Backends<string> | undefined): Array<{ ba
 
 const reported = new WeakSet<RecordedRequest>();
 
+/**
+ * Requests to a path the real service does not serve (no route kind): the fake answers them 404, which
+ * is no refusal, so tests assert there are none, as "<backend> <METHOD> <path>".
+ */
+export function unservedRequestsOf(backends: Backends<string>): string[] {
+  return Object.values(backends).flatMap((backend) => backend.requests.filter((request) => !request.kind).map((request) => `${backend.name} ${request.method} ${request.path}`));
+}
+
 /** Listens on a free loopback port. */
 export function listenOnLoopback(server: Server): Promise<void> {
   return new Promise<void>((resolve, reject) => {
