@@ -102,7 +102,8 @@ describe('Kubernetes types for values.schema.json', () => {
 
   it('derives the roots and what they reference, once each (cycles included), and nothing else', () => {
     expect(Object.keys(defs).sort()).toEqual(['io.k8s.api.core.v1.Item', 'io.k8s.api.core.v1.Root', 'io.k8s.apimachinery.pkg.util.intstr.IntOrString']);
-    expect(defs['io.k8s.api.core.v1.Item']!.properties!.root).toEqual({ $ref: '#/$defs/io.k8s.api.core.v1.Root' });
+    // A reference keeps the referring property's description (the schema test wants every property described), not its default.
+    expect(defs['io.k8s.api.core.v1.Item']!.properties!.root).toEqual({ $ref: '#/$defs/io.k8s.api.core.v1.Root', description: 'A reference.' });
   });
 
   it('closes objects with properties, as strict field validation does, and keeps maps open to their value type', () => {
@@ -114,7 +115,7 @@ describe('Kubernetes types for values.schema.json', () => {
   it('gives int32 fields their bounds, leaves int64 unbounded and drops what validators do not read', () => {
     expect(root.properties!.count).toEqual({ type: 'integer', minimum: -2147483648, maximum: 2147483647 });
     expect(root.properties!.big).toEqual({ type: 'integer' });
-    expect(root.properties!.items).toEqual({ type: 'array', items: { $ref: '#/$defs/io.k8s.api.core.v1.Item' } });
+    expect(root.properties!.items).toEqual({ type: 'array', items: { $ref: '#/$defs/io.k8s.api.core.v1.Item', description: 'A reference.' } });
     expect(defs['io.k8s.apimachinery.pkg.util.intstr.IntOrString']).toEqual({ oneOf: [{ type: 'integer' }, { type: 'string' }] });
   });
 

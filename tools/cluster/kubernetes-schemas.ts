@@ -50,12 +50,13 @@ export function firstSentence(text: string): string {
  * not read (defaults, formats, x-kubernetes-* extensions) is left out.
  */
 export function toDraft7(schema: Schema, refs: Set<string>): Schema {
-  // A property that refers to a type is `allOf: [{$ref}]` plus its own description and default.
+  // A property that refers to a type is `allOf: [{$ref}]` plus its own description and default; the
+  // description stays beside the `$ref` (draft-07 validators ignore it there, readers do not).
   const only = schema.allOf?.length === 1 && schema.allOf[0].$ref ? schema.allOf[0] : schema;
   if (only.$ref) {
     const name = String(only.$ref).slice(refPrefix.length);
     refs.add(name);
-    return { $ref: `#/$defs/${name}` };
+    return { $ref: `#/$defs/${name}`, ...(schema.description ? { description: firstSentence(schema.description) } : {}) };
   }
   const out: Schema = {};
   if (schema.description) out.description = firstSentence(schema.description);

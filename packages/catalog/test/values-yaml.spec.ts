@@ -75,7 +75,13 @@ describe('values.schema.json', () => {
   it('is draft-07 and self-contained', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.$id).toBeUndefined();
-    expect(JSON.stringify(schema)).not.toMatch(/"\$ref"/);
+    // Self-contained: every `$ref` points into its own `$defs` (Kubernetes' types, held once) and resolves.
+    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"([^"]*)"/g)].map((match) => match[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref, 'a $ref outside the schema').toMatch(/^#\/\$defs\/[^/]+$/);
+      expect(schema.$defs[ref.slice('#/$defs/'.length)], `${ref} does not resolve`).toBeTypeOf('object');
+    }
   });
 
   it('allows global at the root and closes the root', () => {

@@ -55,7 +55,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "maximum": 2147483647
    },
    "tolerance": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
+    "description": "tolerance is the tolerance on the ratio between the current and desired metric value under which no updates are made to the desired number of replicas (e.g. 0.01 for 1%)."
    }
   },
   "additionalProperties": false
@@ -65,13 +66,16 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "nodeAffinity": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NodeAffinity"
+    "$ref": "#/$defs/io.k8s.api.core.v1.NodeAffinity",
+    "description": "Describes node affinity scheduling rules for the pod."
    },
    "podAffinity": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinity"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinity",
+    "description": "Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s))."
    },
    "podAntiAffinity": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PodAntiAffinity"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PodAntiAffinity",
+    "description": "Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s))."
    }
   },
   "additionalProperties": false
@@ -228,7 +232,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty."
    },
    "user": {
     "description": "user is optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it",
@@ -253,7 +258,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef is optional: points to a secret object containing parameters used to connect to OpenStack."
    },
    "volumeID": {
     "description": "volumeID used to identify the volume in cinder.",
@@ -270,7 +276,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "labelSelector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "description": "Select all ClusterTrustBundles that match this label selector."
    },
    "name": {
     "description": "Select a single ClusterTrustBundle by object name.",
@@ -422,10 +429,12 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "lifecycle": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle"
+    "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle",
+    "description": "Actions that the management system should take in response to container lifecycle events."
    },
    "livenessProbe": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
+    "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
+    "description": "Periodic probe of container liveness."
    },
    "name": {
     "description": "Name of the container specified as a DNS_LABEL.",
@@ -439,7 +448,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "readinessProbe": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
+    "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
+    "description": "Periodic probe of container service readiness."
    },
    "resizePolicy": {
     "description": "Resources resize policy for the container.",
@@ -449,17 +459,20 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "resources": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements",
+    "description": "Compute Resources required by this container."
    },
    "restartPolicy": {
     "description": "RestartPolicy defines the restart behavior of individual containers in a pod.",
     "type": "string"
    },
    "securityContext": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext",
+    "description": "SecurityContext defines the security options the container should be run with."
    },
    "startupProbe": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Probe"
+    "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
+    "description": "StartupProbe indicates that the Pod has successfully initialized."
    },
    "stdin": {
     "description": "Whether this container should allocate a buffer for stdin in the container runtime.",
@@ -571,7 +584,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "nodePublishSecretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "nodePublishSecretRef is a reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls."
    },
    "readOnly": {
     "description": "readOnly specifies a read-only configuration for the volume.",
@@ -609,7 +623,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "fieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector",
+    "description": "Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported."
    },
    "mode": {
     "description": "Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a decimal value between 0 and 511.",
@@ -622,7 +637,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "resourceFieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector",
+    "description": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported."
    }
   },
   "additionalProperties": false
@@ -656,7 +672,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "sizeLimit": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
+    "description": "sizeLimit is the total amount of local storage required for this EmptyDir volume."
    }
   },
   "additionalProperties": false
@@ -666,14 +683,16 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "configMapRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource",
+    "description": "The ConfigMap to select from"
    },
    "prefix": {
     "description": "Optional text to prepend to the name of each environment variable.",
     "type": "string"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretEnvSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SecretEnvSource",
+    "description": "The Secret to select from"
    }
   },
   "additionalProperties": false
@@ -694,7 +713,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "valueFrom": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.EnvVarSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.EnvVarSource",
+    "description": "Source for the environment variable's value."
    }
   },
   "additionalProperties": false
@@ -704,16 +724,20 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "configMapKeyRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector",
+    "description": "Selects a key of a ConfigMap."
    },
    "fieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector",
+    "description": "Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs."
    },
    "resourceFieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector",
+    "description": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported."
    },
    "secretKeyRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretKeySelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SecretKeySelector",
+    "description": "Selects a key of a secret in the pod's namespace"
    }
   },
   "additionalProperties": false
@@ -723,7 +747,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "volumeClaimTemplate": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate",
+    "description": "Will be used to create a stand-alone PVC to provision the volume."
    }
   },
   "additionalProperties": false
@@ -804,7 +829,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef is Optional: secretRef is reference to the secret object containing sensitive information to pass to the plugin scripts."
    }
   },
   "additionalProperties": false
@@ -958,7 +984,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "port": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+    "description": "Name or number of the port to access on the container."
    },
    "scheme": {
     "description": "Scheme to use for connecting to the host.",
@@ -1052,7 +1079,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef is the CHAP Secret for iSCSI target and initiator authentication"
    },
    "targetPortal": {
     "description": "targetPortal is iSCSI Target Portal.",
@@ -1091,10 +1119,12 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "postStart": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler",
+    "description": "PostStart is called immediately after a container is created."
    },
    "preStop": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler",
+    "description": "PreStop is called immediately before a container is terminated due to an API request or management event such as liveness/startup probe failure, preemption, resource contention, etc."
    },
    "stopSignal": {
     "description": "StopSignal defines which signal will be sent to a container when it is being stopped.",
@@ -1108,16 +1138,20 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "exec": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction",
+    "description": "Exec specifies a command to execute in the container."
    },
    "httpGet": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction",
+    "description": "HTTPGet specifies an HTTP GET request to perform."
    },
    "sleep": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SleepAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SleepAction",
+    "description": "Sleep represents a duration that the container should sleep."
    },
    "tcpSocket": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction",
+    "description": "Deprecated."
    }
   },
   "additionalProperties": false
@@ -1168,7 +1202,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "requiredDuringSchedulingIgnoredDuringExecution": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelector"
+    "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelector",
+    "description": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node."
    }
   },
   "additionalProperties": false
@@ -1267,16 +1302,20 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "dataSource": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TypedLocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.TypedLocalObjectReference",
+    "description": "dataSource field can be used to specify either: * An existing VolumeSnapshot object (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an external controller can support the specified data source, it will create a new volume based on the contents of the specified data source."
    },
    "dataSourceRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TypedObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.TypedObjectReference",
+    "description": "dataSourceRef specifies the object from which to populate the volume with data, if a non-empty volume is desired."
    },
    "resources": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements"
+    "$ref": "#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements",
+    "description": "resources represents the minimum resources the volume should have."
    },
    "selector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "description": "selector is a label query over volumes to consider for binding."
    },
    "storageClassName": {
     "description": "storageClassName is the name of the StorageClass required by the claim.",
@@ -1305,10 +1344,12 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "metadata": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+    "description": "May contain labels and annotations that will be copied into the PVC when creating it."
    },
    "spec": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec",
+    "description": "The specification for the PersistentVolumeClaim."
    }
   },
   "additionalProperties": false
@@ -1378,7 +1419,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "labelSelector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "description": "A label query over a set of resources, in this case pods."
    },
    "matchLabelKeys": {
     "description": "MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.",
@@ -1395,7 +1437,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "namespaceSelector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "description": "A label query over the set of namespaces that the term applies to."
    },
    "namespaces": {
     "description": "namespaces specifies a static list of namespace names that the term applies to.",
@@ -1437,7 +1480,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "appArmorProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile"
+    "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile",
+    "description": "appArmorProfile is the AppArmor options to use by the containers in this pod."
    },
    "fsGroup": {
     "description": "A special supplemental group that applies to all containers in a pod.",
@@ -1464,10 +1508,12 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "seLinuxOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions",
+    "description": "The SELinux context to be applied to all containers."
    },
    "seccompProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile",
+    "description": "The seccomp options to use by the containers in this pod."
    },
    "supplementalGroups": {
     "description": "A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).",
@@ -1488,7 +1534,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "windowsOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"
+    "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions",
+    "description": "The Windows specific settings applied to all containers."
    }
   },
   "additionalProperties": false
@@ -1524,7 +1571,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "preference": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"
+    "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm",
+    "description": "A node selector term, associated with the corresponding weight."
    },
    "weight": {
     "description": "Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.",
@@ -1540,7 +1588,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "exec": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction",
+    "description": "Exec specifies a command to execute in the container."
    },
    "failureThreshold": {
     "description": "Minimum consecutive failures for the probe to be considered failed after having succeeded.",
@@ -1549,10 +1598,12 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "maximum": 2147483647
    },
    "grpc": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GRPCAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.GRPCAction",
+    "description": "GRPC specifies a GRPC HealthCheckRequest."
    },
    "httpGet": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction",
+    "description": "HTTPGet specifies an HTTP GET request to perform."
    },
    "initialDelaySeconds": {
     "description": "Number of seconds after the container has started before liveness probes are initiated.",
@@ -1573,7 +1624,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "maximum": 2147483647
    },
    "tcpSocket": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction"
+    "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction",
+    "description": "TCPSocket specifies a connection to a TCP port."
    },
    "terminationGracePeriodSeconds": {
     "description": "Optional duration in seconds the pod needs to terminate gracefully upon probe failure.",
@@ -1679,7 +1731,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef is name of the authentication secret for RBDUser."
    },
    "user": {
     "description": "user is the rados user name.",
@@ -1718,7 +1771,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "divisor": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
+    "description": "Specifies the output format of the exposed resources, defaults to \"1\""
    },
    "resource": {
     "description": "Required: resource to select",
@@ -1781,7 +1835,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef references to the secret for ScaleIO user and other sensitive information."
    },
    "sslEnabled": {
     "description": "sslEnabled Flag enable/disable SSL communication with Gateway, default false",
@@ -1920,10 +1975,12 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "appArmorProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile"
+    "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile",
+    "description": "appArmorProfile is the AppArmor options to use by this container."
    },
    "capabilities": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Capabilities"
+    "$ref": "#/$defs/io.k8s.api.core.v1.Capabilities",
+    "description": "The capabilities to add/drop when running containers."
    },
    "privileged": {
     "description": "Run container in privileged mode.",
@@ -1950,13 +2007,16 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "integer"
    },
    "seLinuxOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions",
+    "description": "The SELinux context to be applied to the container."
    },
    "seccompProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile",
+    "description": "The seccomp options to use by this container."
    },
    "windowsOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions"
+    "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions",
+    "description": "The Windows specific settings applied to all containers."
    }
   },
   "additionalProperties": false
@@ -2033,7 +2093,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference"
+    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "description": "secretRef specifies the secret to use for obtaining the StorageOS API credentials."
    },
    "volumeName": {
     "description": "volumeName is the human-readable name of the StorageOS volume.",
@@ -2077,7 +2138,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "port": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+    "description": "Number or name of the port to access on the container."
    }
   },
   "additionalProperties": false
@@ -2167,98 +2229,128 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "awsElasticBlockStore": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource",
+    "description": "awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "azureDisk": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource",
+    "description": "azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod."
    },
    "azureFile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource",
+    "description": "azureFile represents an Azure File Service mount on the host and bind mount to the pod."
    },
    "cephfs": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.CephFSVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.CephFSVolumeSource",
+    "description": "cephFS represents a Ceph FS mount on the host that shares a pod's lifetime."
    },
    "cinder": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.CinderVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.CinderVolumeSource",
+    "description": "cinder represents a cinder volume attached and mounted on kubelets host machine."
    },
    "configMap": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource",
+    "description": "configMap represents a configMap that should populate this volume"
    },
    "csi": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.CSIVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.CSIVolumeSource",
+    "description": "csi (Container Storage Interface) represents ephemeral storage that is handled by certain external CSI drivers."
    },
    "downwardAPI": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource",
+    "description": "downwardAPI represents downward API about the pod that should populate this volume"
    },
    "emptyDir": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource",
+    "description": "emptyDir represents a temporary directory that shares a pod's lifetime."
    },
    "ephemeral": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource",
+    "description": "ephemeral represents a volume that is handled by a cluster storage driver."
    },
    "fc": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.FCVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.FCVolumeSource",
+    "description": "fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "flexVolume": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.FlexVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.FlexVolumeSource",
+    "description": "flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin."
    },
    "flocker": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.FlockerVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.FlockerVolumeSource",
+    "description": "flocker represents a Flocker volume attached to a kubelet's host machine."
    },
    "gcePersistentDisk": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource",
+    "description": "gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "gitRepo": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource",
+    "description": "gitRepo represents a git repository at a particular revision."
    },
    "glusterfs": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource",
+    "description": "glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime."
    },
    "hostPath": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.HostPathVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.HostPathVolumeSource",
+    "description": "hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the container."
    },
    "image": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ImageVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ImageVolumeSource",
+    "description": "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine."
    },
    "iscsi": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ISCSIVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ISCSIVolumeSource",
+    "description": "iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "name": {
     "description": "name of the volume.",
     "type": "string"
    },
    "nfs": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NFSVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.NFSVolumeSource",
+    "description": "nfs represents an NFS mount on the host that shares a pod's lifetime More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs"
    },
    "persistentVolumeClaim": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource",
+    "description": "persistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace."
    },
    "photonPersistentDisk": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource",
+    "description": "photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine."
    },
    "portworxVolume": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PortworxVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PortworxVolumeSource",
+    "description": "portworxVolume represents a portworx volume attached and mounted on kubelets host machine."
    },
    "projected": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource",
+    "description": "projected items for all in one resources secrets, configmaps, and downward API"
    },
    "quobyte": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource",
+    "description": "quobyte represents a Quobyte mount on the host that shares a pod's lifetime."
    },
    "rbd": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.RBDVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.RBDVolumeSource",
+    "description": "rbd represents a Rados Block Device mount on the host that shares a pod's lifetime."
    },
    "scaleIO": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource",
+    "description": "scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes."
    },
    "secret": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SecretVolumeSource",
+    "description": "secret represents a secret that should populate this volume."
    },
    "storageos": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource",
+    "description": "storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes."
    },
    "vsphereVolume": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource"
+    "$ref": "#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource",
+    "description": "vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine."
    }
   },
   "additionalProperties": false
@@ -2326,19 +2418,24 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "clusterTrustBundle": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ClusterTrustBundleProjection"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ClusterTrustBundleProjection",
+    "description": "ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an auto-updating file."
    },
    "configMap": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapProjection"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapProjection",
+    "description": "configMap information about the configMap data to project"
    },
    "downwardAPI": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIProjection"
+    "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIProjection",
+    "description": "downwardAPI information about the downwardAPI data to project"
    },
    "secret": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretProjection"
+    "$ref": "#/$defs/io.k8s.api.core.v1.SecretProjection",
+    "description": "secret information about the secret data to project"
    },
    "serviceAccountToken": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection"
+    "$ref": "#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection",
+    "description": "serviceAccountToken is information about the serviceAccountToken data to project"
    }
   },
   "additionalProperties": false
@@ -2399,7 +2496,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "podAffinityTerm": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm"
+    "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm",
+    "description": "Required."
    },
    "weight": {
     "description": "weight associated with matching the corresponding podAffinityTerm, in the range 1-100.",
@@ -2508,7 +2606,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "fieldsV1": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1",
+    "description": "FieldsV1 holds the first JSON version format as described in the \"FieldsV1\" type."
    },
    "manager": {
     "description": "Manager is an identifier of the workflow managing these fields.",
@@ -2523,7 +2622,8 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "time": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+    "description": "Time is the timestamp of when the ManagedFields entry was added."
    }
   },
   "additionalProperties": false
@@ -2540,14 +2640,16 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "creationTimestamp": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+    "description": "CreationTimestamp is a timestamp representing the server time when this object was created."
    },
    "deletionGracePeriodSeconds": {
     "description": "Number of seconds allowed for this object to gracefully terminate before it will be removed from the system.",
     "type": "integer"
    },
    "deletionTimestamp": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time"
+    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+    "description": "DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted."
    },
    "finalizers": {
     "description": "Must be empty before the object is deleted from the registry.",
