@@ -52,12 +52,16 @@ describe.each(helmMajors)('%s', (major: HelmMajor) => {
       // Every scenario claims the restricted Pod Security Standard (the chart's pods are non-root).
       await createNamespace(cluster.plane, namespace, true);
       const scenarioFile = join(chartDir, scenario);
-      // A route in another namespace gets one of this scenario's own, so scenarios and majors do not
-      // collide on one cluster (15 and 40 both name edge-routes); a real cluster has it already.
+      // Objects the values place in another namespace (the route, the ServiceMonitor) get one of this
+      // scenario's own, so scenarios and majors do not collide on one cluster (15 and 40 both name
+      // edge-routes); a real cluster has those namespaces already.
       const values = parse(readFileSync(scenarioFile, 'utf8'));
-      const routeNamespace = values?.route?.namespace;
-      const own = routeNamespace ? ['--set', `route.namespace=${namespace}-routes`] : [];
-      if (routeNamespace) await createNamespace(cluster.plane, `${namespace}-routes`);
+      const elsewhere = [
+        ['route.namespace', values?.route?.namespace, `${namespace}-routes`],
+        ['monitoring.serviceMonitor.namespace', values?.monitoring?.serviceMonitor?.namespace, `${namespace}-monitoring`],
+      ].filter(([, given]) => given);
+      const own = elsewhere.flatMap(([path, , ours]) => ['--set', `${path}=${ours}`]);
+      for (const [, , ours] of elsewhere) await createNamespace(cluster.plane, ours!);
       // So does the PriorityClass the proxy pods name (system-* ones exist already).
       if (values?.priorityClassName) await createPriorityClass(cluster.plane, values.priorityClassName);
       // And the migration Job's own ServiceAccount, when the values name one.
