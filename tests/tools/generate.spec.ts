@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatedPaths, generateFiles, seedCatalog } from '@litellm-stack/catalog';
+import { kubernetesSchemasFile } from '../../tools/cluster/kubernetes-schemas.ts';
 import { repoRoot } from '../../tools/helm.ts';
 import { writeFilesAtomically } from '../../tools/write-atomic.ts';
 
@@ -40,9 +41,12 @@ describe('generate', () => {
   });
 
   it('verify:generated passes on a matching tree and shows the diff of a drifted one', async () => {
+    // verify:generated also re-derives the Kubernetes types (from the pinned module, not the catalog).
+    const kubernetes = kubernetesSchemasFile();
+    writeFilesAtomically(out, [kubernetes]);
     expect((await run('verify-generated.ts', ['--root', out])).code).toBe(0);
     const drifted = tempDir();
-    for (const path of Object.values(generatedPaths)) {
+    for (const path of [...Object.values(generatedPaths), kubernetes.path]) {
       mkdirSync(join(drifted, path, '..'), { recursive: true });
       writeFileSync(join(drifted, path), readFileSync(join(out, path)));
     }
