@@ -3,7 +3,6 @@
 // credentials and models under both Helm majors, one proxy runs them, and one chat request per
 // deployment must reach its provider's path, authenticated with what the chart gave the pod, and be
 // accepted. One proxy for the file.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +12,12 @@ import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackendsFor, stopBackends, unservedRequestsOf, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { bedrockAuth, chatBody, existingSecretName, existingSecretValues, testSecret } from '../../tools/conformance/scenario.ts';
+import { testServiceAccount } from '../../tools/conformance/service-account.ts';
 
 const claude = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 const vertexModelPath = '/v1/projects/contoso-ai/locations/us-central1/publishers/google/models/gemini-2.5-flash';
-// The Vertex service account's key pair, made here: its fake verifies the token request's JWT with the public half.
-const serviceAccountKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const serviceAccountEmail = 'litellm@contoso-ai.iam.gserviceaccount.com';
+// The Vertex service account: its fake verifies the token request's JWT with the public half.
+const serviceAccount = testServiceAccount();
 
 /** A provider with an API key from the Secret, on the path its public service serves. */
 function keyed<P extends string>(provider: P, secretKey: string, apiPath: string) {
@@ -54,7 +53,7 @@ const credentials = {
   vertex: {
     values: { provider: 'vertex_ai', vertexProject: 'contoso-ai', vertexLocation: 'us-central1', secretKeys: { vertexCredentials: 'VERTEX_SERVICE_ACCOUNT_JSON' } },
     secrets: {},
-    auth: { publicKey: serviceAccountKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: serviceAccountEmail },
+    auth: serviceAccount.auth,
     apiPath: vertexModelPath,
   },
   ...keyed('groq', 'GROQ_API_KEY', '/openai/v1'),
@@ -95,11 +94,6 @@ beforeAll(async () => {
   backends = await startBackendsFor(Object.entries(credentials).map(([id, credential]) => ({
     id: id as CredentialId, provider: credential.values.provider, auth: credential.auth, basePath: 'basePath' in credential ? credential.basePath : undefined,
   })));
-  // The service account's token_uri points at its fake (as it would at Google's token endpoint).
-  const serviceAccount = {
-    type: 'service_account', project_id: 'contoso-ai', private_key_id: 'test-key', client_email: serviceAccountEmail, client_id: '1',
-    private_key: serviceAccountKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), token_uri: `${backends.vertex.url}/token`,
-  };
   const apiPath = (credential: object) => ('apiPath' in credential ? credential.apiPath : '');
   const values = {
     ...existingSecretValues,
@@ -114,7 +108,8 @@ beforeAll(async () => {
   const vertexCredential = input.config.credential_list.find((credential: { credential_name: string }) => credential.credential_name === 'vertex').credential_values;
   expect(vertexCredential.vertex_credentials).toBe(`${credentialFilesDir}/vertex/vertexCredentials`);
   vertexCredential.vertex_credentials = join(credentialsDir, 'vertexCredentials');
-  writeFileSync(vertexCredential.vertex_credentials, JSON.stringify(serviceAccount), { mode: 0o600 });
+  // The service account's token_uri points at its fake (as it would at Google's token endpoint).
+  writeFileSync(vertexCredential.vertex_credentials, serviceAccount.keyFile(credentials.vertex.values.vertexProject, `${backends.vertex.url}/token`), { mode: 0o600 });
   proxy = await LiteLLMProxy.start(input);
 });
 

@@ -7,7 +7,6 @@
 // `npm run test:import-proxy` adds fixture 02 (Bedrock, Vertex, Gemini, Groq, Mistral, OpenRouter,
 // vLLM, Ollama, Azure Entra), fixture 03 (official-chart values) and the seed's own model_list with its
 // credential_list, one proxy each (about 5 minutes in all on two busy cores, hence opt-in).
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import { renderProxyInput } from '../../tools/conformance/chart-input.ts';
 import { rejectionsOf, startBackendsFor, stopBackends, unservedRequestsOf, type FakeBackend } from '../../tools/conformance/fake-backend.ts';
 import { LiteLLMProxy } from '../../tools/conformance/proxy.ts';
 import { chatBody, masterKey, saltKey } from '../../tools/conformance/scenario.ts';
+import { testServiceAccount, type TestServiceAccount } from '../../tools/conformance/service-account.ts';
 
 const fixture = (name: string) => readFileSync(join(repoRoot, 'tests/fixtures', name), 'utf8');
 const inputs: [string, string][] = [
@@ -43,10 +43,9 @@ const basePaths: Record<string, string> = { openai: '/v1', hosted_vllm: '/v1' };
 const servicePaths: Record<string, string> = { gemini: '/v1beta', groq: '/openai/v1', mistral: '/v1', openrouter: '/api/v1' };
 
 /** A Vertex service account for the import's workload identity: its token_uri is the fake's, which verifies the JWT with the public half. */
-let generatedKeys: ReturnType<typeof generateKeyPairSync> | undefined;
+let madeServiceAccount: TestServiceAccount | undefined;
 /** Made on first use, so the inputs without Vertex (fixture 01 in `npm test`) pay nothing for it. */
-const serviceAccountKeys = () => (generatedKeys ??= generateKeyPairSync('rsa', { modulusLength: 2048 }));
-const serviceAccountEmail = 'litellm@contoso-ai.iam.gserviceaccount.com';
+const serviceAccount = () => (madeServiceAccount ??= testServiceAccount());
 
 /**
  * An Azure credential with Entra ID (tenantId, clientId, clientSecret) cannot reach a fake: LiteLLM
@@ -82,7 +81,7 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
       awsAccessKeyId: fromSecret(credential.secretKeys?.awsAccessKeyId),
       awsSecretAccessKey: fromSecret(credential.secretKeys?.awsSecretAccessKey),
       awsRegionName: credential.awsRegionName,
-      ...(credential.provider === 'vertex_ai' ? { publicKey: serviceAccountKeys().publicKey.export({ type: 'spki', format: 'pem' }).toString(), clientEmail: serviceAccountEmail } : {}),
+      ...(credential.provider === 'vertex_ai' ? serviceAccount().auth : {}),
     };
     return Object.fromEntries(Object.entries(auth).filter(([, value]) => value !== undefined)) as Record<string, string>;
   }
@@ -111,10 +110,7 @@ describe.each(inputs)('%s, imported, in the real proxy', (_, text) => {
     if (vertex) {
       if (vertex[1].secretKeys?.vertexCredentials) throw new Error('a Vertex key file from the Secret is families.spec.ts\'s case, not wired here');
       const keyFile = join(credentialsDir, 'application-default.json');
-      writeFileSync(keyFile, JSON.stringify({
-        type: 'service_account', project_id: vertex[1].vertexProject, private_key_id: 'test-key', client_email: serviceAccountEmail, client_id: '1',
-        private_key: serviceAccountKeys().privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), token_uri: `${backends[vertex[0]]!.url}/token`,
-      }), { mode: 0o600 });
+      writeFileSync(keyFile, serviceAccount().keyFile(vertex[1].vertexProject, `${backends[vertex[0]]!.url}/token`), { mode: 0o600 });
       proxyInput.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
     }
     proxy = await LiteLLMProxy.start(proxyInput);
