@@ -15,6 +15,15 @@ kept in the root context, which Helm shares between all of the chart's templates
 {{- .litellmStackRenderedModels -}}
 {{- end -}}
 
+{{/* The rendered models' public names, as JSON {modelName: id} (the last id in key order serving it); a set, because appending to a list per model is quadratic. */}}
+{{- define "litellm-stack.models.publicNames" -}}
+{{- $names := dict -}}
+{{- range $id, $_ := include "litellm-stack.models.rendered" . | fromJson -}}
+{{- $_ := set $names (get $.Values.models $id).modelName $id -}}
+{{- end -}}
+{{- toJson $names -}}
+{{- end -}}
+
 {{- define "litellm-stack.models.select" -}}
 {{- $data := include "litellm-stack.providers.data" . | fromJson -}}
 {{- $rendered := dict -}}
@@ -190,10 +199,7 @@ so appending to one long list would cost quadratic time in the models.
 {{- $data := include "litellm-stack.providers.data" $root | fromJson -}}
 {{- $entries := dict -}}
 {{- $deploymentIds := dict -}}
-{{- $publicNames := dict -}}
-{{- range $id, $credentialId := $rendered -}}
-{{- $_ := set $publicNames (get $root.Values.models $id).modelName $id -}}
-{{- end -}}
+{{- $publicNames := include "litellm-stack.models.publicNames" $root | fromJson -}}
 {{- /* Once, not per model: {typed field: litellm_params key}, and its inverse with thinking for checkParam. */ -}}
 {{- $snakeOf := dict -}}
 {{- $typed := dict "thinking" "thinking" -}}
