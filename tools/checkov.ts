@@ -27,7 +27,8 @@ export function ensureCheckov(): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   try {
-    console.log(`checkov ${checkovVersion} ready after ${Math.round((Date.now() - started) / 1000)} s: ${ensureCheckov()}`);
+    const bin = ensureCheckov();
+    console.log(`checkov ${checkovVersion} ready after ${Math.round((Date.now() - started) / 1000)} s: ${bin}`);
   } catch (error) {
     console.error(`checkov: ${(error as Error).message}`);
     process.exit(1);
