@@ -38,6 +38,9 @@ export interface RecordedRequest {
   rejection?: Rejection;
 }
 
+/** Ollama's API at the server's root: LiteLLM's `ollama/` generates, `ollama_chat/` chats, both embed. */
+const ollamaRoutes: Array<[string, UpstreamKind]> = [['/api/generate', 'ollama-generate'], ['/api/chat', 'ollama-chat'], ['/api/embed', 'ollama-embed']];
+
 /** The paths each provider serves, relative to the credential's apiBase (which may carry a path itself). */
 const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
   azure: [
@@ -67,9 +70,8 @@ const routes: Record<FakedProvider, Array<[string, UpstreamKind]>> = {
   openrouter: [['/api/v1/chat/completions', 'openrouter-chat']],
   // vLLM's OpenAI server under the apiBase users give it (ending in /v1).
   hosted_vllm: [['/chat/completions', 'vllm-chat']],
-  // Ollama's API at the server's root: LiteLLM's `ollama/` generates, `ollama_chat/` chats, both embed.
-  ollama: [['/api/generate', 'ollama-generate'], ['/api/chat', 'ollama-chat'], ['/api/embed', 'ollama-embed']],
-  ollama_chat: [['/api/generate', 'ollama-generate'], ['/api/chat', 'ollama-chat'], ['/api/embed', 'ollama-embed']],
+  ollama: ollamaRoutes,
+  ollama_chat: ollamaRoutes,
 };
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
