@@ -1,12 +1,14 @@
 // node tools/bundled.mjs tools/<entry>.ts [args…]: runs a TypeScript entry point as one plain
 // JavaScript bundle (.bundle/<entry>.mjs, made by esbuild), so a run skips the TypeScript loader. The
-// bundle's stamp lists every file esbuild read with its sha256 (and this file's own); when one
-// differs the bundle is rebuilt before it runs, so a stale bundle cannot run. Packages are bundled too
-// (loading them one file at a time cost more than the generator's own work), except
-// json-schema-to-typescript, which the generator imports only when the schema changed. A --catalog module written in TypeScript needs the loader: then the
-// entry runs from source through tsx.
+// bundle's stamp lists every file the build read, with the sha256 of the very bytes it read (and this
+// file's own); when one differs the bundle is rebuilt before it runs, so a stale bundle cannot run
+// (contents are compared, not modification times, which copies and checkouts can carry over).
+// Packages are bundled too (loading them one file at a time cost more than the generator's own work), except
+// json-schema-to-typescript, which the generator imports only when the schema changed. The catalog's
+// ajv validators are compiled when the bundle is built (precompiledValidators). A --catalog module
+// written in TypeScript needs the loader: then the entry runs from source through tsx.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,18 +19,70 @@ if (!entry) throw new Error('usage: node tools/bundled.mjs tools/<entry>.ts [arg
 const name = basename(entry, '.ts');
 const bundle = join(root, '.bundle', `${name}.mjs`);
 const stampFile = join(root, '.bundle', `${name}.inputs.json`);
-const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads `file` (from `path` when given) and records the sha256 of the bytes read in `stamp`. */
+function readRecorded(file, stamp, path = join(root, file)) {
+  const bytes = readFileSync(path);
+  stamp[file] = sha256(bytes);
+  return bytes;
+}
 
 function isFresh() {
   if (!existsSync(stampFile) || !existsSync(bundle)) return false;
   const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-  return Object.entries(stamp).every(([file, sum]) => existsSync(join(root, file)) && sha256(join(root, file)) === sum);
+  return Object.entries(stamp).every(([file, sum]) => existsSync(join(root, file)) && sha256(readFileSync(join(root, file))) === sum);
+}
+
+/**
+ * An esbuild plugin that loads every file itself and records the sha256 of exactly the bytes the build
+ * read (hashing afterwards could record an edit made during the build as built).
+ */
+const recordingReads = (stamp) => ({
+  name: 'recording-reads',
+  setup(bundler) {
+    bundler.onLoad({ filter: /.*/, namespace: 'file' }, (args) => ({ contents: readRecorded(relative(root, args.path), stamp), loader: 'default' }));
+  },
+});
+
+// packages/catalog/src/catalog/validators.ts compiles its ajv validators when first used; in the bundle
+// it becomes ajv's standalone code for the same schemas and options, made here, so a run compiles
+// nothing. Returns the esbuild plugin and the files the code was made from, for the stamp.
+async function precompiledValidators(build, stamp) {
+  const source = 'packages/catalog/src/catalog/validators.ts';
+  const unique = join(root, '.bundle', `validators.${process.pid}.mjs`);
+  await build({ absWorkingDir: root, entryPoints: [source], outfile: unique, bundle: true, packages: 'external', platform: 'node', format: 'esm', plugins: [recordingReads(stamp)], logLevel: 'error' });
+  let schemas;
+  try {
+    schemas = await import(pathToFileURL(unique).href);
+  } finally {
+    rmSync(unique, { force: true });
+  }
+  readRecorded('node_modules/ajv/package.json', stamp); // the code below is made by this ajv
+  const { Ajv } = await import('ajv');
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const ajv = new Ajv({ ...schemas.ajvOptions, code: { source: true, esm: true } });
+  const { credential, model, rules } = schemas.validatorSchemas();
+  const exports = { credential, model, ...Object.fromEntries(rules.map((rule, index) => [`rule${index}`, rule])) };
+  for (const [key, schema] of Object.entries(exports)) ajv.addSchema(schema, key);
+  const code = standaloneCode(ajv, Object.fromEntries(Object.keys(exports).map((key) => [key, key])));
+  const contents = `${code}\nexport const compileValidators = () => ({ credential, model, rules: [${rules.map((_, index) => `rule${index}`).join(', ')}] });\n`;
+  const plugin = {
+    name: 'precompiled-validators',
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/]validators\.ts$/ }, (args) => (relative(root, args.path) === source ? { contents, loader: 'js', resolveDir: dirname(args.path) } : undefined));
+    },
+  };
+  return plugin;
 }
 
 async function rebuild() {
   const { build } = await import('esbuild');
+  const stamp = {};
+  readRecorded(relative(root, self), stamp);
+  const validators = await precompiledValidators(build, stamp);
   const unique = `${bundle}.${process.pid}`;
-  const result = await build({
+  await build({
     absWorkingDir: root,
     entryPoints: [entry],
     outfile: unique,
@@ -39,15 +93,14 @@ async function rebuild() {
     external: ['json-schema-to-typescript'],
     // Bundled CommonJS packages require Node's built-ins; an ES module has no require of its own.
     banner: { js: "import { createRequire as __bundledRequire } from 'node:module'; const require = __bundledRequire(import.meta.url);" },
-    metafile: true,
+    plugins: [validators, recordingReads(stamp)],
     logLevel: 'error',
   });
-  const inputs = [...Object.keys(result.metafile.inputs), relative(root, self)];
-  const stamp = Object.fromEntries(inputs.sort().map((file) => [file, sha256(join(root, file))]));
+  readRecorded(relative(root, bundle), stamp, unique);
   // Renamed into place, bundle first: a concurrent run sees the old pair, a mismatch or the new pair.
-  stamp[relative(root, bundle)] = sha256(unique);
   renameSync(unique, bundle);
-  writeFileSync(`${stampFile}.${process.pid}`, `${JSON.stringify(stamp, null, 2)}\n`);
+  const sorted = Object.fromEntries(Object.keys(stamp).sort().map((file) => [file, stamp[file]]));
+  writeFileSync(`${stampFile}.${process.pid}`, `${JSON.stringify(sorted, null, 2)}\n`);
   renameSync(`${stampFile}.${process.pid}`, stampFile);
 }
 

@@ -1,11 +1,11 @@
 // validateCatalog: every catalog error, each naming the entry and field and saying what is allowed.
 // Entry shapes are checked against the very schemas values.schema.json is made of.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { toSchema } from '../values/spec.ts';
-import { catalogToValues, credentialIdPattern, credentialItem, modelIdPattern, modelItem } from '../values/catalog.ts';
+import type { ErrorObject } from 'ajv';
+import { catalogToValues, credentialIdPattern, modelIdPattern } from '../values/catalog.ts';
 import { costMapModels } from '../values/litellm-cost-map.ts';
 import { liteLLMKeysVersion } from '../values/litellm-keys.ts';
 import { modelRules } from './rules.ts';
+import { compileValidators, type CatalogValidators } from './validators.ts';
 import { credentialFields, familyOf, resolveProvider } from './providers.ts';
 import type { Catalog, Credential, ModelDeployment } from './types.ts';
 
@@ -21,16 +21,7 @@ export class CatalogError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
-let compiled: { credential: ValidateFunction; model: ValidateFunction; rules: [(typeof modelRules)[number], ValidateFunction][] } | undefined;
-function validators() {
-  compiled ??= {
-    credential: ajv.compile(toSchema(credentialItem)),
-    model: ajv.compile(toSchema(modelItem)),
-    rules: modelRules.map((rule) => [rule, ajv.compile(rule.schema)]),
-  };
-  return compiled;
-}
+let compiled: CatalogValidators | undefined;
 
 /** One ajv error as `path: message`, saying what is allowed. */
 export function describeSchemaError(base: string, error: ErrorObject): CatalogIssue {
@@ -98,7 +89,8 @@ function duplicates(ids: string[]): string[] {
 
 export function validateCatalog(catalog: Catalog): CatalogIssue[] {
   const issues: CatalogIssue[] = [];
-  const { credential: credentialShape, model: modelShape, rules } = validators();
+  compiled ??= compileValidators();
+  const { credential: credentialShape, model: modelShape, rules } = compiled;
 
   for (const id of duplicates(catalog.credentials.map((c) => c.id))) issues.push({ path: `credentials.${id}`, message: 'duplicate credential id' });
   for (const id of duplicates(catalog.models.map((m) => m.id))) issues.push({ path: `models.${id}`, message: 'duplicate model id' });
@@ -132,7 +124,9 @@ export function validateCatalog(catalog: Catalog): CatalogIssue[] {
       issues.push(...modelShape.errors!.map((e) => describeSchemaError(base, e)));
       continue;
     }
-    for (const [rule, check] of rules) if (!check(entry)) issues.push({ path: `${base}.${rule.field}`, message: rule.message });
+    modelRules.forEach((rule, index) => {
+      if (!rules[index]!(entry)) issues.push({ path: `${base}.${rule.field}`, message: rule.message });
+    });
     const pricing = baseModelIssue(base, model.info);
     if (pricing) issues.push(pricing);
     const provider = providerOf.get(model.credential);
