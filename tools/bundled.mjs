@@ -96,6 +96,15 @@ async function rebuild() {
     plugins: [validators, recordingReads(stamp)],
     logLevel: 'error',
   });
+  // What esbuild read without loading it: each input's package.json (exports, sideEffects, type) and
+  // the TypeScript configs.
+  const configs = new Set(['package.json', 'tsconfig.json', 'tsconfig.base.json']);
+  for (const file of Object.keys(stamp)) {
+    let dir = dirname(join(root, file));
+    while (dir.startsWith(root) && !existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+    configs.add(relative(root, join(dir, 'package.json')));
+  }
+  for (const file of configs) if (existsSync(join(root, file))) readRecorded(file, stamp);
   readRecorded(relative(root, bundle), stamp, unique);
   // Renamed into place, bundle first: a concurrent run sees the old pair, a mismatch or the new pair.
   renameSync(unique, bundle);

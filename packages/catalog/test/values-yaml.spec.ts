@@ -1,9 +1,15 @@
-import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, isMap, isScalar, parse, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { Ajv } from 'ajv';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { helm, helmMajors } from '../../../tools/helm.ts';
 import { generatedPaths, generateFiles, seedCatalog } from '../src/index.ts';
+import { renderValuesYaml, valuesYamlHeader } from '../src/generate/values-yaml.ts';
 import { chartValuesSpec } from '../src/values/chart.ts';
-import type { Group } from '../src/values/spec.ts';
+import { describeFields, group, idMap, openMap, toDefault, type Group, type Json, type SpecNode } from '../src/values/spec.ts';
 
 const files = await generateFiles(seedCatalog);
 const content = (path: string) => files.find((f) => f.path === path)!.content;
@@ -22,7 +28,100 @@ function undocumented(map: YAMLMap, node: Group, path: string): string[] {
   });
 }
 
+/**
+ * values.yaml as the yaml library's Document API prints it: the spec's defaults, each spec'd key with
+ * its wrapped description as a comment (the oracle for the generator's own printer).
+ */
+function documentRendering(spec: Group): string {
+  const wrap = (text: string, width: number) =>
+    text.split('\n').flatMap((paragraph) => {
+      const hanging = paragraph.startsWith('- ') ? '  ' : '';
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(' ')) {
+        if (line && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = hanging + word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      return [...lines, line];
+    });
+  const asComment = (text: string, indent: number) => wrap(text, 98 - indent).map((line) => (line ? ` ${line}` : '')).join('\n');
+  const docOf = (node: SpecNode) =>
+    node.description +
+    (node.kind === 'leaf' && node.schema?.enum ? `\nAllowed: ${node.schema.enum.join(', ')}.` : '') +
+    (node.kind === 'map' ? `\nEach entry has:\n${describeFields(node.item).map((line) => `- ${line}`).join('\n')}` : '');
+  const annotate = (map: YAMLMap, node: Group, indent: number): void =>
+    map.items.forEach((pair: Pair, index) => {
+      const child = isScalar(pair.key) ? node.properties[String(pair.key.value)] : undefined;
+      if (!child || !isScalar(pair.key)) return;
+      pair.key.commentBefore = asComment(docOf(child), indent);
+      if (indent === 0 && index > 0) pair.key.spaceBefore = true;
+      if (child.kind === 'group' && isMap(pair.value)) annotate(pair.value, child, indent + 2);
+      if (child.kind === 'map' && isMap(pair.value)) pair.value.items.forEach((entry: Pair, i) => {
+        if (i > 0 && isScalar(entry.key)) entry.key.spaceBefore = true;
+      });
+    });
+  const doc = new Document(toDefault(spec));
+  doc.commentBefore = asComment(valuesYamlHeader, 0);
+  annotate(doc.contents as YAMLMap, spec, 0);
+  return doc.toString({ lineWidth: 0, indentSeq: true });
+}
+
+/** Strings YAML 1.1 or 1.2 would read as something else, and characters that need escaping. */
+const trickyStrings = ['', ' ', 'yes', 'No', 'on', 'OFF', 'y', '~', 'null', 'true', '0755', '0o17', '0x1F', '1_000', '1:20', '1:20.5', '.5', '1e3', '-.inf', '.NaN', '2024-10-21', '2024-10-21T10:00:00Z', '<<', '=', '- a', 'a: b', 'a #b', 'a:', '#a', '@a', '`a', '%a', '!a', '&a', '*a', '|', '>', "'a'", '"a"', '[a]', '{a}', 'a,b', '?', 'a\nb', '\ta', 'é', '\u2028', '\u0085', '\u007f', '\ufeff', '\u0000', 'gpt-4.1', 'https://a.example/b?c=d#e', 'os.environ/KEY'];
+const trickyString = fc.oneof(
+  fc.constantFrom(...trickyStrings),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '0', '1', '9', '.', '-', '+', '_', ':', ' ', '#', '"', "'", '\\', '/', ',', '[', '{', '\n', '\t', 'é', '\u2028', '\u0085', '\u007f'), maxLength: 12 }),
+);
+const plainNumber = fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((n) => !String(n).includes('e')));
+const jsonValue: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constant(null), fc.boolean(), plainNumber, trickyString,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(trickyString, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+
 describe('values.yaml', () => {
+  it('has the bytes the yaml library\'s Document API prints for the same defaults and comments', () => {
+    const spec = chartValuesSpec(seedCatalog);
+    expect(content(generatedPaths.values)).toBe(documentRendering(spec));
+  });
+
+  it('reads back as the values it was given, as YAML 1.2 and as YAML 1.1 (Helm), whatever the strings', () => {
+    fc.assert(
+      fc.property(fc.dictionary(trickyString, jsonValue, { maxKeys: 5 }), fc.dictionary(trickyString, jsonValue, { maxKeys: 3 }), (open, entries) => {
+        const spec = group('root', {
+          open: openMap('An open map.', open),
+          map: idMap('A map of entries.', '.*', group('entry', {}), entries),
+        });
+        const text = renderValuesYaml(spec, 'header');
+        const expected = { open, map: entries };
+        expect(parse(text)).toEqual(expected);
+        expect(parse(text, { version: '1.1' })).toEqual(expected);
+      }),
+      { seed: 20261129, numRuns: 400 },
+    );
+  });
+
+  it.each(helmMajors)('reads back under %s as the strings it was given, each as a key and as a value', async (major) => {
+    // Helm's own parser is the one the chart's users meet; one render reads every tricky string.
+    const values = Object.fromEntries(trickyStrings.map((text, index) => [text, { index, text }]));
+    const dir = mkdtempSync(join(tmpdir(), 'values-yaml-'));
+    try {
+      mkdirSync(join(dir, 'templates'));
+      writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: echo\nversion: 0.0.0\n');
+      writeFileSync(join(dir, 'values.yaml'), renderValuesYaml(group('root', { strings: openMap('Tricky strings.', values) }), 'header'));
+      writeFileSync(join(dir, 'templates', 'values.yaml'), 'values: {{ .Values.strings | toJson | quote }}\n');
+      const rendered = parse(await helm(major, ['template', 'echo', dir])) as { values: string };
+      expect(JSON.parse(rendered.values)).toEqual(values);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('opens with a header for the chart\'s users (what `helm show values` prints first), not a maintainers\' warning', () => {
     const header = content(generatedPaths.values).split('\n\n')[0]!;
     expect(header).toMatch(/^# litellm-stack: /);
