@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Most tests wait on child processes (Helm, the proxy, the API server), not on their own worker:
+    // vitest's default of one worker fewer than the cores would run one file at a time on two cores.
+    maxWorkers: 3,
     // The JSON report is what .ci/run counts its closing `N passed, N failed` line from.
     reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
     globalSetup: ['tests/global-setup.ts'],
