@@ -1,14 +1,14 @@
 // Validates rendered objects against their schemas: core kinds with kubernetes-validate --strict
-// (unknown fields fail), custom resources with ajv against the JSON schemas tools/cluster/crds.ts
-// derives from the pinned upstream CRDs (tools/cluster/crds.json).
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// (unknown fields fail; its library, kept running in one Python process per test worker), custom
+// resources with ajv against the JSON schemas tools/cluster/crds.ts derives from the pinned upstream
+// CRDs (tools/cluster/crds.json).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { stringify } from 'yaml';
 import { ensureCrds } from '../../tools/cluster/crds.ts';
 import { venvBin } from '../../tools/python-env.ts';
 import type { K8sObject } from './chart.ts';
@@ -52,6 +52,40 @@ function crdValidator(object: K8sObject): ValidateFunction {
   return validate;
 }
 
+let kubernetesValidate: { process: ChildProcessWithoutNullStreams; answers: ((problems: string[]) => void)[] } | undefined;
+
+/**
+ * kubernetes-validate's ERROR/FATAL lines for the objects, from the worker's Python process (answers
+ * come in request order). The process holds the event loop only while a request is open.
+ */
+function validateBuiltin(objects: K8sObject[]): Promise<string[]> {
+  if (!kubernetesValidate) {
+    const child = spawn(venvBin('python'), [fileURLToPath(new URL('kubernetes_validate_worker.py', import.meta.url))], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const started = { process: child, answers: [] as ((problems: string[]) => void)[] };
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      started.answers.shift()?.(JSON.parse(line) as string[]);
+      if (started.answers.length === 0) idle(child);
+    });
+    child.on('exit', (code) => {
+      kubernetesValidate = undefined;
+      for (const answer of started.answers.splice(0)) answer([`FATAL kubernetes-validate exited with ${code}: ${stderr.trim()}`]);
+    });
+    process.once('exit', () => child.kill());
+    kubernetesValidate = started;
+  }
+  const worker = kubernetesValidate;
+  busy(worker.process);
+  return new Promise((resolve) => {
+    worker.answers.push(resolve);
+    worker.process.stdin.write(`${JSON.stringify({ version: kubernetesVersion, objects })}\n`);
+  });
+}
+const streams = (child: ChildProcessWithoutNullStreams) => [child, child.stdin, child.stdout, child.stderr] as unknown as { ref(): void; unref(): void }[];
+const busy = (child: ChildProcessWithoutNullStreams) => streams(child).forEach((stream) => stream.ref());
+const idle = (child: ChildProcessWithoutNullStreams) => streams(child).forEach((stream) => stream.unref());
+
 /** Every schema error of the objects, as `Kind/name: message`; empty when all are valid. */
 export async function schemaErrors(objects: K8sObject[]): Promise<string[]> {
   const errors: string[] = [];
@@ -64,15 +98,10 @@ export async function schemaErrors(objects: K8sObject[]): Promise<string[]> {
     }
   }
   if (builtin.length > 0) {
-    const file = join(mkdtempSync(join(tmpdir(), 'litellm-stack-validate-')), 'objects.yaml');
-    writeFileSync(file, builtin.map((o) => stringify(o)).join('---\n'));
-    try {
-      await promisify(execFile)(venvBin('kubernetes-validate'), ['--strict', '--quiet', '-k', kubernetesVersion, file]);
-    } catch (error) {
-      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-      errors.push(...`${stdout}\n${stderr}`.split('\n').filter((line) => line.startsWith('ERROR')));
-      if (errors.length === 0) throw error;
-    }
+    const problems = await validateBuiltin(builtin);
+    const fatal = problems.filter((line) => line.startsWith('FATAL'));
+    if (fatal.length > 0) throw new Error(fatal.join('\n'));
+    errors.push(...problems);
   }
   return errors;
 }
