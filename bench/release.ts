@@ -1,6 +1,6 @@
 // Wall time of a full release (every precondition, Helm 3 + Helm 4 lint and render, reproducible
 // package, immutability check, push, pull back by digest and compare) to a local CNCF distribution
-// registry, run as a user runs it: `tsx tools/release/cli.ts` in a clean copy of the repository.
+// registry, run as a user runs it (`npm run release`, the CLI's bundle) in a clean copy of the repository.
 // Each run publishes a new version; the changelog commit it needs is made outside the timing.
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';

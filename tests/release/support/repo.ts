@@ -25,7 +25,7 @@ export interface RepoCopy {
   read: (path: string) => string;
   /** Adds `## <version>` to the chart's CHANGELOG.md and commits it. */
   addChangelogEntry: (version: string, change?: string) => void;
-  /** Runs `tsx tools/release/cli.ts …args` in the copy. */
+  /** Runs the release CLI in the copy as `npm run release -- …args` does (its bundle, tools/bundled.mjs), without npm's own start-up. */
   release: (args: string[], env?: NodeJS.ProcessEnv) => Promise<RunResult>;
   cleanup: () => void;
 }
@@ -100,7 +100,7 @@ export function copyRepo(source = repoRoot): RepoCopy {
         ...extraEnv,
       };
       return new Promise((resolve) => {
-        execFile(join(dir, 'node_modules', '.bin', 'tsx'), ['tools/release/cli.ts', ...args], { cwd: dir, env: childEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        execFile(process.execPath, ['tools/bundled.mjs', 'tools/release/cli.ts', ...args], { cwd: dir, env: childEnv, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
           const reason = stderr.trim().split('\n').filter(Boolean).at(-1) ?? '';
           resolve({ code, stdout, stderr, reason });
