@@ -67,6 +67,26 @@ to the value's type passes.
 {{- end -}}
 {{- end -}}
 
+{{/*
+What compiled tests read of a value, as {path as JSON: {"at": path, "value": bool}} merged into
+.reads (dict "tests" compiled "reads" dict): a test's whole value when a keyword looks at it, else
+(required) only whether its keys are there. Two values that read alike there match alike, which
+lets rules.checkAt keep a condition's result per reading.
+*/}}
+{{- define "litellm-stack.rules.reads" -}}
+{{- $reads := .reads -}}
+{{- range $test := .tests -}}
+{{- if omit $test.s "required" -}}
+{{- $_ := set $reads (toJson $test.at) (dict "at" $test.at "value" true) -}}
+{{- else -}}
+{{- range $key := $test.s.required | default list -}}
+{{- $at := append $test.at $key -}}
+{{- if not (hasKey $reads (toJson $at)) }}{{ $_ := set $reads (toJson $at) (dict "at" $at "value" false) }}{{ end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
 {{/* "true" when (dict "s" schema "v" value) validates (the messages' path; rules.check matches compiled schemas). */}}
 {{- define "litellm-stack.rules.matches" -}}
 {{- if eq (include "litellm-stack.rules.matchAll" (dict "schemas" (list (include "litellm-stack.rules.compile" (dict "s" .s "at" list) | fromJsonArray)) "v" .v)) "1" }}true{{ end -}}
@@ -140,10 +160,12 @@ in the same pass over the models), the rules' conditions compiled once.
 {{- $groups := dict -}}
 {{- range $index, $rule := $.Files.Get "files/conditional-rules.json" | fromJsonArray -}}
 {{- $at := toJson $rule.at -}}
-{{- if not (hasKey $groups $at) }}{{ $_ := set $groups $at (dict "at" $rule.at "rules" list "ifs" list "thens" list) }}{{ end -}}
+{{- if not (hasKey $groups $at) }}{{ $_ := set $groups $at (dict "at" $rule.at "rules" list "ifs" list "thens" list "reads" dict "memo" dict) }}{{ end -}}
 {{- $group := get $groups $at -}}
 {{- $_ := set $group "rules" (append $group.rules (dict "index" $index "rule" $rule)) -}}
-{{- $_ := set $group "ifs" (append $group.ifs (include "litellm-stack.rules.compile" (dict "s" $rule.if "at" list) | fromJsonArray)) -}}
+{{- $if := include "litellm-stack.rules.compile" (dict "s" $rule.if "at" list) | fromJsonArray -}}
+{{- $_ := set $group "ifs" (append $group.ifs $if) -}}
+{{- include "litellm-stack.rules.reads" (dict "tests" $if "reads" $group.reads) -}}
 {{- $_ := set $group "thens" (append $group.thens (include "litellm-stack.rules.compile" (dict "s" $rule.then "at" list) | fromJsonArray)) -}}
 {{- end -}}
 {{- $broken := dict -}}
@@ -182,7 +204,22 @@ in the number of models.
 {{- end -}}
 {{- end -}}
 {{- else -}}
-{{- $applies := include "litellm-stack.rules.matchAll" (dict "schemas" $ctx.group.ifs "v" $ctx.v) -}}
+{{- /* The conditions' results kept per reading: deployments of one model in many regions or accounts read alike. */ -}}
+{{- $reading := list -}}
+{{- range $_, $read := $ctx.group.reads -}}
+{{- $x := $ctx.v -}}{{- $seen := "" -}}
+{{- range $depth, $segment := $read.at -}}
+{{- if not (kindIs "map" $x) }}{{ $seen = printf "not a map at %d" $depth }}{{ break }}{{ end -}}
+{{- if not (hasKey $x $segment) }}{{ $seen = printf "no key at %d" $depth }}{{ break }}{{ end -}}
+{{- $x = get $x $segment -}}
+{{- end -}}
+{{- if $seen }}{{ $reading = append $reading $seen }}{{ else if $read.value }}{{ $reading = append $reading (toJson $x) }}{{ else }}{{ $reading = append $reading "there" }}{{ end -}}
+{{- end -}}
+{{- $known := toJson $reading -}}
+{{- if not (hasKey $ctx.group.memo $known) -}}
+{{- $_ := set $ctx.group.memo $known (include "litellm-stack.rules.matchAll" (dict "schemas" $ctx.group.ifs "v" $ctx.v)) -}}
+{{- end -}}
+{{- $applies := get $ctx.group.memo $known -}}
 {{- if contains "1" $applies -}}
 {{- range $i, $bit := splitList "" $applies -}}
 {{- if and (eq $bit "1") (eq (include "litellm-stack.rules.matchAll" (dict "schemas" (list (index $ctx.group.thens $i)) "v" $ctx.v)) "0") -}}
