@@ -15,19 +15,33 @@ const models = syntheticModelValues(300);
 const added = { 'added-model': { modelName: 'added-public-name', model: 'azure/gpt-4.1', credential: 'azure_credential_us_east', info: { mode: 'chat' } } };
 const byId = (config: any) => [...config.model_list].sort((a, b) => (a.model_info.id < b.model_info.id ? -1 : 1));
 const modelConfigMaps = (objects: K8sObject[]) => objectsOfKind(objects, 'ConfigMap').filter((o) => /-models-\d{3}$/.test(o.metadata.name));
+// config.yaml is rendered with a placeholder line for model_list that the models' YAML then replaces
+// (templates/_config.tpl): values that read like that line must stay values.
+const placeholder = 'model_list: LITELLM_STACK_MODEL_LIST';
+const lookalike = { note: placeholder, block: `first\n${placeholder}\n${placeholder}`, list: [placeholder] };
 const checksum = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.metadata.annotations['checksum/config'];
 
 describe.each(helmMajors)('%s', (major) => {
   let whole: K8sObject[];
   let split: K8sObject[];
   let grown: K8sObject[];
+  let mimic: K8sObject[];
   beforeAll(async () => {
     const files = ['ci/02-seed-full.yaml'];
-    [whole, split, grown] = await Promise.all([
+    const mimicking = { 'added-model': { ...added['added-model'], params: { metadata: lookalike } } };
+    [whole, split, grown, mimic] = await Promise.all([
       render(major, { files, values: { models } }),
       render(major, { files, values: { models, modelListSplitBytes: limit } }),
       render(major, { files, values: { models: { ...models, ...added }, modelListSplitBytes: limit } }),
+      render(major, { files, values: { models: mimicking, litellm: { configSections: { callback_settings: lookalike } } } }),
     ]);
+  });
+
+  it('a value that reads like the model_list placeholder stays a value, in a model and in another section', () => {
+    const config = liteLLMConfig(mimic);
+    expect(config.model_list.find((m: any) => m.model_name === 'added-public-name').litellm_params.metadata).toEqual(lookalike);
+    expect(config.callback_settings).toEqual(lookalike);
+    expect(config.model_list.length).toBeGreaterThan(1);
   });
 
   it('below the limit renders one config.yaml with the whole model list, as before', () => {

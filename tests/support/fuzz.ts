@@ -34,19 +34,19 @@ interface Leaf {
   kubernetes?: unknown;
 }
 
-const defs = (valuesSchema as { $defs?: Record<string, JSONSchema7> }).$defs ?? {};
+const defs = (valuesSchema as { definitions?: Record<string, JSONSchema7> }).definitions ?? {};
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * A Kubernetes type (spec.ts kubernetesType) as one schema: the `$defs` entry a `$ref` names, with the
+ * A Kubernetes type (spec.ts kubernetesType) as one schema: the `definitions` entry a `$ref` names, with the
  * chart's own fields of an allOf laid over it. Undefined for any other node.
  */
 function kubernetesSchema(schema: JSONSchema7 | undefined): JSONSchema7 | undefined {
   if (!schema) return undefined;
   const members = schema.$ref ? [schema] : ((schema.allOf ?? []).filter(isObject) as JSONSchema7[]);
-  const ref = members.find((member) => member.$ref?.startsWith('#/$defs/'));
+  const ref = members.find((member) => member.$ref?.startsWith('#/definitions/'));
   if (!ref) return undefined;
-  const base = defs[ref.$ref!.slice('#/$defs/'.length)]!;
+  const base = defs[ref.$ref!.slice('#/definitions/'.length)]!;
   const local = Object.assign({}, ...members.map((member) => member.properties ?? {}));
   return { ...base, properties: { ...base.properties, ...local } };
 }

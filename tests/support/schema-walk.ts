@@ -63,13 +63,13 @@ function anyStrings(values: unknown, path: Path, schemaPath: string): StringFiel
 }
 
 /**
- * A Kubernetes type passed through (spec.ts kubernetesType: `$ref` into `$defs`, alone or in an allOf
+ * A Kubernetes type passed through (spec.ts kubernetesType: `$ref` into `definitions`, alone or in an allOf
  * with the fields the chart checks itself): its own fields are walked as one unit, like an open map
  * (`*`); they reach the manifest through toYaml, typed by Kubernetes' schema, not by the chart's patterns.
  */
 function kubernetesParts(node: JSONSchema7): { local: Record<string, JSONSchema7Definition> } | undefined {
   const members = node.$ref ? [node] : (node.allOf ?? []).filter(isObject) as JSONSchema7[];
-  if (!members.some((member) => member.$ref?.startsWith('#/$defs/'))) return undefined;
+  if (!members.some((member) => member.$ref?.startsWith('#/definitions/'))) return undefined;
   return { local: Object.assign({}, ...members.map((member) => member.properties ?? {})) };
 }
 

@@ -103,7 +103,7 @@ describe('Kubernetes types for values.schema.json', () => {
   it('derives the roots and what they reference, once each (cycles included), and nothing else', () => {
     expect(Object.keys(defs).sort()).toEqual(['io.k8s.api.core.v1.Item', 'io.k8s.api.core.v1.Root', 'io.k8s.apimachinery.pkg.util.intstr.IntOrString']);
     // A reference keeps the referring property's description (the schema test wants every property described), not its default.
-    expect(defs['io.k8s.api.core.v1.Item']!.properties!.root).toEqual({ $ref: '#/$defs/io.k8s.api.core.v1.Root', description: 'A reference.' });
+    expect(defs['io.k8s.api.core.v1.Item']!.properties!.root).toEqual({ $ref: '#/definitions/io.k8s.api.core.v1.Root', description: 'A reference.' });
   });
 
   it('closes objects with properties, as strict field validation does, and keeps maps open to their value type', () => {
@@ -115,7 +115,7 @@ describe('Kubernetes types for values.schema.json', () => {
   it('gives int32 fields their bounds, leaves int64 unbounded and drops what validators do not read', () => {
     expect(root.properties!.count).toEqual({ type: 'integer', minimum: -2147483648, maximum: 2147483647 });
     expect(root.properties!.big).toEqual({ type: 'integer' });
-    expect(root.properties!.items).toEqual({ type: 'array', items: { $ref: '#/$defs/io.k8s.api.core.v1.Item', description: 'A reference.' } });
+    expect(root.properties!.items).toEqual({ type: 'array', items: { $ref: '#/definitions/io.k8s.api.core.v1.Item', description: 'A reference.' } });
     expect(defs['io.k8s.apimachinery.pkg.util.intstr.IntOrString']).toEqual({ oneOf: [{ type: 'integer' }, { type: 'string' }] });
   });
 
@@ -131,11 +131,11 @@ describe('Kubernetes types for values.schema.json', () => {
 
   it('values.schema.json holds exactly the derived types, and every reference in it resolves', () => {
     const schema = JSON.parse(readFileSync(join(chartDir, 'values.schema.json'), 'utf8'));
-    expect(schema.$defs).toEqual(kubernetesDefs);
-    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!);
-    for (const name of refs) expect(schema.$defs, name).toHaveProperty([name]);
+    expect(schema.definitions).toEqual(kubernetesDefs);
+    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)].map((m) => m[1]!);
+    for (const name of refs) expect(schema.definitions, name).toHaveProperty([name]);
     // Every root is used by a value (a root nothing refers to would be dead weight in every render).
-    const fromValues = new Set([...JSON.stringify({ ...schema, $defs: undefined }).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!));
+    const fromValues = new Set([...JSON.stringify({ ...schema, definitions: undefined }).matchAll(/"\$ref":"#\/definitions\/([^"]+)"/g)].map((m) => m[1]!));
     expect([...fromValues].sort()).toEqual(Object.values(kubernetesRoots).flat().sort());
   });
 });

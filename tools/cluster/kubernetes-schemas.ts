@@ -46,8 +46,9 @@ export function firstSentence(text: string): string {
 /**
  * One OpenAPI v3 schema as draft-07 JSON Schema that refuses what the API server's strict field
  * validation refuses: objects that declare properties get `additionalProperties: false`, `$ref`s point
- * into the values schema's `$defs`, int32 fields get their bounds, and what JSON Schema validators do
- * not read (defaults, formats, x-kubernetes-* extensions) is left out.
+ * into the values schema's `definitions` (draft-07's keyword; see generate/schema.ts), int32 fields
+ * get their bounds, and what JSON Schema validators do not read (defaults, formats, x-kubernetes-*
+ * extensions) is left out.
  */
 export function toDraft7(schema: Schema, refs: Set<string>): Schema {
   // A property that refers to a type is `allOf: [{$ref}]` plus its own description and default; the
@@ -56,7 +57,7 @@ export function toDraft7(schema: Schema, refs: Set<string>): Schema {
   if (only.$ref) {
     const name = String(only.$ref).slice(refPrefix.length);
     refs.add(name);
-    return { $ref: `#/$defs/${name}`, ...(schema.description ? { description: firstSentence(schema.description) } : {}) };
+    return { $ref: `#/definitions/${name}`, ...(schema.description ? { description: firstSentence(schema.description) } : {}) };
   }
   const out: Schema = {};
   if (schema.description) out.description = firstSentence(schema.description);

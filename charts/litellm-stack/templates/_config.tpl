@@ -147,7 +147,7 @@ shares the root context between the chart's templates), read by the ConfigMaps a
 
 {{/*
 The model files config.yaml includes when it would be larger than modelListSplitBytes, set into
-.out as {file name: [model_list entries]}: as many files as the next power of two of twice its size over
+.out as {file name: [its model_list items]} from .entries {id: item}: as many files as the next power of two of twice its size over
 the limit (at most 256), each model in the file its id's sha256 picks. Adding a model rewrites one
 file; only a doubling of the count moves models between files. LiteLLM's include: extends the main
 config's lists with the included files' (ProxyConfig._process_includes).
@@ -180,6 +180,11 @@ so appending to one long list would cost quadratic time in the models.
 {{- /* concat of empty lists is null: an empty map stays an empty list. */ -}}
 {{- if $chunk -}}{{- $list = concat $list $chunk -}}{{- end -}}
 {{- $_ := set .out .name $list -}}
+{{- end -}}
+
+{{/* model_list as toYaml renders it at the top level of a document, from its items' YAML (a list of texts). */}}
+{{- define "litellm-stack.config.modelList" -}}
+{{- if . -}}model_list:{{ printf "\n%s" (join "\n" .) }}{{- else -}}model_list: []{{- end -}}
 {{- end -}}
 
 {{/* What rolls the pods when the config changes: config.yaml's sha256, or with model files the sha256 of every file's. */}}
@@ -280,9 +285,17 @@ so appending to one long list would cost quadratic time in the models.
 {{- $routerManaged := dict "routing_strategy" $router.routingStrategy "num_retries" $router.numRetries "allowed_fails" $router.allowedFails "cooldown_time" $router.cooldownTime "timeout" $router.timeout -}}
 {{- $routerManaged = merge $routerManaged (include "litellm-stack.cache.routerSettings" $root | fromJson) -}}
 {{- $routerSettings := include "litellm-stack.config.settings" (dict "managed" $routerManaged "extra" $litellm.routerSettings "path" "litellm.routerSettings" "section" "router_settings") | fromJson -}}
-{{- $lists := dict -}}
-{{- include "litellm-stack.config.listOf" (dict "map" $entries "out" $lists "name" "model_list") -}}
-{{- $document := dict "model_list" $lists.model_list "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
+{{- /*
+Each model's YAML once: an entry is a list item under a top-level key both in config.yaml and in a
+model file, so its text is the same in either, and the config's size and every file are put together
+from it. config.yaml is rendered with a placeholder for model_list, which the items replace.
+*/ -}}
+{{- $items := dict -}}
+{{- range $id, $entry := $entries -}}
+{{- $_ := set $items $id (toYaml (dict "model_list" (list $entry)) | trimPrefix "model_list:\n") -}}
+{{- end -}}
+{{- $placeholder := "model_list: LITELLM_STACK_MODEL_LIST" -}}
+{{- $document := dict "model_list" (ternary (list) (trimPrefix "model_list: " $placeholder) (empty $items)) "credential_list" $credentialList "litellm_settings" $litellmSettings "general_settings" $generalSettings "router_settings" $routerSettings -}}
 {{- with $litellm.guardrails -}}
 {{- include "litellm-stack.secrets.refuseInline" (dict "values" . "path" "litellm.guardrails" "section" "guardrails in config.yaml (a ConfigMap)") -}}
 {{- $_ := set $document "guardrails" . -}}
@@ -296,18 +309,26 @@ so appending to one long list would cost quadratic time in the models.
 {{- $_ := set $document $section $value -}}
 {{- end -}}
 {{- $config := toYaml $document -}}
+{{- $lists := dict -}}
+{{- include "litellm-stack.config.listOf" (dict "map" $items "out" $lists "name" "model_list") -}}
+{{- $modelList := include "litellm-stack.config.modelList" $lists.model_list -}}
+{{- $size := len $config -}}
+{{- if $items -}}
+{{- $size = add $size (len $modelList) (mul -1 (len $placeholder)) -}}
+{{- end -}}
 {{- $limit := int $root.Values.modelListSplitBytes -}}
-{{- if le (len $config) $limit -}}
+{{- if le $size $limit -}}
+{{- if $items -}}{{- $config = replace (printf "\n%s" $placeholder) (printf "\n%s" $modelList) $config -}}{{- end -}}
 {{- $_ := set .files "config.yaml" $config -}}
 {{- else -}}
 {{- $modelFiles := dict -}}
-{{- include "litellm-stack.config.modelFiles" (dict "entries" $entries "size" (len $config) "limit" $limit "out" $modelFiles) -}}
+{{- include "litellm-stack.config.modelFiles" (dict "entries" $items "size" $size "limit" $limit "out" $modelFiles) -}}
 {{- range $name, $list := $modelFiles -}}
-{{- $text := toYaml (dict "model_list" $list) -}}
+{{- $text := include "litellm-stack.config.modelList" $list -}}
 {{- if gt (len $text) 1000000 -}}
 {{- /* Only on the way to a refusal: name the model when it alone is too large, which no split can help. */ -}}
-{{- range $id, $entry := $entries -}}
-{{- $size := len (toYaml (dict "model_list" (list $entry))) -}}
+{{- range $id, $item := $items -}}
+{{- $size := len (include "litellm-stack.config.modelList" (list $item)) -}}
 {{- if gt $size 1000000 -}}
 {{- fail (printf "models.%s: its model_list entry alone would be %d bytes, more than a ConfigMap holds (1 MiB), which no split of the model list can help; shorten its params" $id $size) -}}
 {{- end -}}

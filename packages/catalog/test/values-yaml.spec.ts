@@ -174,12 +174,12 @@ describe('values.schema.json', () => {
   it('is draft-07 and self-contained', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.$id).toBeUndefined();
-    // Self-contained: every `$ref` points into its own `$defs` (Kubernetes' types, held once) and resolves.
+    // Self-contained: every `$ref` points into its own `definitions` (Kubernetes' types, held once) and resolves.
     const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"([^"]*)"/g)].map((match) => match[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of new Set(refs)) {
-      expect(ref, 'a $ref outside the schema').toMatch(/^#\/\$defs\/[^/]+$/);
-      expect(schema.$defs[ref.slice('#/$defs/'.length)], `${ref} does not resolve`).toBeTypeOf('object');
+      expect(ref, 'a $ref outside the schema').toMatch(/^#\/definitions\/[^/]+$/);
+      expect(schema.definitions[ref.slice('#/definitions/'.length)], `${ref} does not resolve`).toBeTypeOf('object');
     }
   });
 

@@ -41,7 +41,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "policies is a list of potential scaling polices which can be used during scaling.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.autoscaling.v2.HPAScalingPolicy"
+     "$ref": "#/definitions/io.k8s.api.autoscaling.v2.HPAScalingPolicy"
     }
    },
    "selectPolicy": {
@@ -55,7 +55,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "maximum": 2147483647
    },
    "tolerance": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity",
     "description": "tolerance is the tolerance on the ratio between the current and desired metric value under which no updates are made to the desired number of replicas (e.g. 0.01 for 1%)."
    }
   },
@@ -66,15 +66,15 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "nodeAffinity": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NodeAffinity",
+    "$ref": "#/definitions/io.k8s.api.core.v1.NodeAffinity",
     "description": "Describes node affinity scheduling rules for the pod."
    },
    "podAffinity": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinity",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PodAffinity",
     "description": "Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s))."
    },
    "podAntiAffinity": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PodAntiAffinity",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PodAntiAffinity",
     "description": "Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s))."
    }
   },
@@ -232,7 +232,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty."
    },
    "user": {
@@ -258,7 +258,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef is optional: points to a secret object containing parameters used to connect to OpenStack."
    },
    "volumeID": {
@@ -276,7 +276,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "labelSelector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
     "description": "Select all ClusterTrustBundles that match this label selector."
    },
    "name": {
@@ -343,7 +343,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
+     "$ref": "#/definitions/io.k8s.api.core.v1.KeyToPath"
     }
    },
    "name": {
@@ -371,7 +371,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
+     "$ref": "#/definitions/io.k8s.api.core.v1.KeyToPath"
     }
    },
    "name": {
@@ -410,14 +410,14 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "List of environment variables to set in the container.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.EnvVar"
+     "$ref": "#/definitions/io.k8s.api.core.v1.EnvVar"
     }
    },
    "envFrom": {
     "description": "List of sources to populate environment variables in the container.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.EnvFromSource"
+     "$ref": "#/definitions/io.k8s.api.core.v1.EnvFromSource"
     }
    },
    "image": {
@@ -429,11 +429,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "lifecycle": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Lifecycle",
+    "$ref": "#/definitions/io.k8s.api.core.v1.Lifecycle",
     "description": "Actions that the management system should take in response to container lifecycle events."
    },
    "livenessProbe": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
+    "$ref": "#/definitions/io.k8s.api.core.v1.Probe",
     "description": "Periodic probe of container liveness."
    },
    "name": {
@@ -444,22 +444,22 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "List of ports to expose from the container.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ContainerPort"
+     "$ref": "#/definitions/io.k8s.api.core.v1.ContainerPort"
     }
    },
    "readinessProbe": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
+    "$ref": "#/definitions/io.k8s.api.core.v1.Probe",
     "description": "Periodic probe of container service readiness."
    },
    "resizePolicy": {
     "description": "Resources resize policy for the container.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ContainerResizePolicy"
+     "$ref": "#/definitions/io.k8s.api.core.v1.ContainerResizePolicy"
     }
    },
    "resources": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceRequirements",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ResourceRequirements",
     "description": "Compute Resources required by this container."
    },
    "restartPolicy": {
@@ -467,11 +467,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "securityContext": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecurityContext",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SecurityContext",
     "description": "SecurityContext defines the security options the container should be run with."
    },
    "startupProbe": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Probe",
+    "$ref": "#/definitions/io.k8s.api.core.v1.Probe",
     "description": "StartupProbe indicates that the Pod has successfully initialized."
    },
    "stdin": {
@@ -498,14 +498,14 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "volumeDevices is the list of block devices to be used by the container.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.VolumeDevice"
+     "$ref": "#/definitions/io.k8s.api.core.v1.VolumeDevice"
     }
    },
    "volumeMounts": {
     "description": "Pod volumes to mount into the container's filesystem.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.VolumeMount"
+     "$ref": "#/definitions/io.k8s.api.core.v1.VolumeMount"
     }
    },
    "workingDir": {
@@ -584,7 +584,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "nodePublishSecretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "nodePublishSecretRef is a reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls."
    },
    "readOnly": {
@@ -609,7 +609,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Items is a list of DownwardAPIVolume file",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"
+     "$ref": "#/definitions/io.k8s.api.core.v1.DownwardAPIVolumeFile"
     }
    }
   },
@@ -623,7 +623,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "fieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ObjectFieldSelector",
     "description": "Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported."
    },
    "mode": {
@@ -637,7 +637,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "resourceFieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ResourceFieldSelector",
     "description": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported."
    }
   },
@@ -657,7 +657,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Items is a list of downward API volume file",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeFile"
+     "$ref": "#/definitions/io.k8s.api.core.v1.DownwardAPIVolumeFile"
     }
    }
   },
@@ -672,7 +672,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "sizeLimit": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity",
     "description": "sizeLimit is the total amount of local storage required for this EmptyDir volume."
    }
   },
@@ -683,7 +683,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "configMapRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapEnvSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ConfigMapEnvSource",
     "description": "The ConfigMap to select from"
    },
    "prefix": {
@@ -691,7 +691,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretEnvSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SecretEnvSource",
     "description": "The Secret to select from"
    }
   },
@@ -713,7 +713,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "valueFrom": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.EnvVarSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.EnvVarSource",
     "description": "Source for the environment variable's value."
    }
   },
@@ -724,19 +724,19 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "configMapKeyRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapKeySelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ConfigMapKeySelector",
     "description": "Selects a key of a ConfigMap."
    },
    "fieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ObjectFieldSelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ObjectFieldSelector",
     "description": "Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs."
    },
    "resourceFieldRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ResourceFieldSelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ResourceFieldSelector",
     "description": "Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported."
    },
    "secretKeyRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretKeySelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SecretKeySelector",
     "description": "Selects a key of a secret in the pod's namespace"
    }
   },
@@ -747,7 +747,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "volumeClaimTemplate": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimTemplate",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PersistentVolumeClaimTemplate",
     "description": "Will be used to create a stand-alone PVC to provision the volume."
    }
   },
@@ -829,7 +829,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef is Optional: secretRef is reference to the secret object containing sensitive information to pass to the plugin scripts."
    }
   },
@@ -976,7 +976,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Custom headers to set in the request.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.HTTPHeader"
+     "$ref": "#/definitions/io.k8s.api.core.v1.HTTPHeader"
     }
    },
    "path": {
@@ -984,7 +984,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "port": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
     "description": "Name or number of the port to access on the container."
    },
    "scheme": {
@@ -1079,7 +1079,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef is the CHAP Secret for iSCSI target and initiator authentication"
    },
    "targetPortal": {
@@ -1119,11 +1119,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "postStart": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LifecycleHandler",
     "description": "PostStart is called immediately after a container is created."
    },
    "preStop": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LifecycleHandler",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LifecycleHandler",
     "description": "PreStop is called immediately before a container is terminated due to an API request or management event such as liveness/startup probe failure, preemption, resource contention, etc."
    },
    "stopSignal": {
@@ -1138,19 +1138,19 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "exec": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ExecAction",
     "description": "Exec specifies a command to execute in the container."
    },
    "httpGet": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.HTTPGetAction",
     "description": "HTTPGet specifies an HTTP GET request to perform."
    },
    "sleep": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SleepAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SleepAction",
     "description": "Sleep represents a duration that the container should sleep."
    },
    "tcpSocket": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.TCPSocketAction",
     "description": "Deprecated."
    }
   },
@@ -1198,11 +1198,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PreferredSchedulingTerm"
+     "$ref": "#/definitions/io.k8s.api.core.v1.PreferredSchedulingTerm"
     }
    },
    "requiredDuringSchedulingIgnoredDuringExecution": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelector",
+    "$ref": "#/definitions/io.k8s.api.core.v1.NodeSelector",
     "description": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node."
    }
   },
@@ -1219,7 +1219,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Required.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm"
+     "$ref": "#/definitions/io.k8s.api.core.v1.NodeSelectorTerm"
     }
    }
   },
@@ -1259,14 +1259,14 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "A list of node selector requirements by node's labels.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"
+     "$ref": "#/definitions/io.k8s.api.core.v1.NodeSelectorRequirement"
     }
    },
    "matchFields": {
     "description": "A list of node selector requirements by node's fields.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorRequirement"
+     "$ref": "#/definitions/io.k8s.api.core.v1.NodeSelectorRequirement"
     }
    }
   },
@@ -1302,19 +1302,19 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "dataSource": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TypedLocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.TypedLocalObjectReference",
     "description": "dataSource field can be used to specify either: * An existing VolumeSnapshot object (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an external controller can support the specified data source, it will create a new volume based on the contents of the specified data source."
    },
    "dataSourceRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TypedObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.TypedObjectReference",
     "description": "dataSourceRef specifies the object from which to populate the volume with data, if a non-empty volume is desired."
    },
    "resources": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.VolumeResourceRequirements",
+    "$ref": "#/definitions/io.k8s.api.core.v1.VolumeResourceRequirements",
     "description": "resources represents the minimum resources the volume should have."
    },
    "selector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
     "description": "selector is a label query over volumes to consider for binding."
    },
    "storageClassName": {
@@ -1344,11 +1344,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "metadata": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
     "description": "May contain labels and annotations that will be copied into the PVC when creating it."
    },
    "spec": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimSpec",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PersistentVolumeClaimSpec",
     "description": "The specification for the PersistentVolumeClaim."
    }
   },
@@ -1398,14 +1398,14 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"
+     "$ref": "#/definitions/io.k8s.api.core.v1.WeightedPodAffinityTerm"
     }
    },
    "requiredDuringSchedulingIgnoredDuringExecution": {
     "description": "If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm"
+     "$ref": "#/definitions/io.k8s.api.core.v1.PodAffinityTerm"
     }
    }
   },
@@ -1419,7 +1419,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "labelSelector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
     "description": "A label query over a set of resources, in this case pods."
    },
    "matchLabelKeys": {
@@ -1437,7 +1437,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "namespaceSelector": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector",
     "description": "A label query over the set of namespaces that the term applies to."
    },
    "namespaces": {
@@ -1462,14 +1462,14 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.WeightedPodAffinityTerm"
+     "$ref": "#/definitions/io.k8s.api.core.v1.WeightedPodAffinityTerm"
     }
    },
    "requiredDuringSchedulingIgnoredDuringExecution": {
     "description": "If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm"
+     "$ref": "#/definitions/io.k8s.api.core.v1.PodAffinityTerm"
     }
    }
   },
@@ -1480,7 +1480,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "appArmorProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile",
+    "$ref": "#/definitions/io.k8s.api.core.v1.AppArmorProfile",
     "description": "appArmorProfile is the AppArmor options to use by the containers in this pod."
    },
    "fsGroup": {
@@ -1508,11 +1508,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "seLinuxOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SELinuxOptions",
     "description": "The SELinux context to be applied to all containers."
    },
    "seccompProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SeccompProfile",
     "description": "The seccomp options to use by the containers in this pod."
    },
    "supplementalGroups": {
@@ -1530,11 +1530,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Sysctls hold a list of namespaced sysctls used for the pod.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.Sysctl"
+     "$ref": "#/definitions/io.k8s.api.core.v1.Sysctl"
     }
    },
    "windowsOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions",
+    "$ref": "#/definitions/io.k8s.api.core.v1.WindowsSecurityContextOptions",
     "description": "The Windows specific settings applied to all containers."
    }
   },
@@ -1571,7 +1571,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "preference": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NodeSelectorTerm",
+    "$ref": "#/definitions/io.k8s.api.core.v1.NodeSelectorTerm",
     "description": "A node selector term, associated with the corresponding weight."
    },
    "weight": {
@@ -1588,7 +1588,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "exec": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ExecAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ExecAction",
     "description": "Exec specifies a command to execute in the container."
    },
    "failureThreshold": {
@@ -1598,11 +1598,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "maximum": 2147483647
    },
    "grpc": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GRPCAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.GRPCAction",
     "description": "GRPC specifies a GRPC HealthCheckRequest."
    },
    "httpGet": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.HTTPGetAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.HTTPGetAction",
     "description": "HTTPGet specifies an HTTP GET request to perform."
    },
    "initialDelaySeconds": {
@@ -1624,7 +1624,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "maximum": 2147483647
    },
    "tcpSocket": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.TCPSocketAction",
+    "$ref": "#/definitions/io.k8s.api.core.v1.TCPSocketAction",
     "description": "TCPSocket specifies a connection to a TCP port."
    },
    "terminationGracePeriodSeconds": {
@@ -1654,7 +1654,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "sources is the list of volume projections.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.VolumeProjection"
+     "$ref": "#/definitions/io.k8s.api.core.v1.VolumeProjection"
     }
    }
   },
@@ -1731,7 +1731,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef is name of the authentication secret for RBDUser."
    },
    "user": {
@@ -1771,7 +1771,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "divisor": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity",
     "description": "Specifies the output format of the exposed resources, defaults to \"1\""
    },
    "resource": {
@@ -1789,21 +1789,21 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.ResourceClaim"
+     "$ref": "#/definitions/io.k8s.api.core.v1.ResourceClaim"
     }
    },
    "limits": {
     "description": "Limits describes the maximum amount of compute resources allowed.",
     "type": "object",
     "additionalProperties": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"
     }
    },
    "requests": {
     "description": "Requests describes the minimum amount of compute resources required.",
     "type": "object",
     "additionalProperties": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"
     }
    }
   },
@@ -1835,7 +1835,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef references to the secret for ScaleIO user and other sensitive information."
    },
    "sslEnabled": {
@@ -1924,7 +1924,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "items if unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
+     "$ref": "#/definitions/io.k8s.api.core.v1.KeyToPath"
     }
    },
    "name": {
@@ -1952,7 +1952,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "items If unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.api.core.v1.KeyToPath"
+     "$ref": "#/definitions/io.k8s.api.core.v1.KeyToPath"
     }
    },
    "optional": {
@@ -1975,11 +1975,11 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "appArmorProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AppArmorProfile",
+    "$ref": "#/definitions/io.k8s.api.core.v1.AppArmorProfile",
     "description": "appArmorProfile is the AppArmor options to use by this container."
    },
    "capabilities": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.Capabilities",
+    "$ref": "#/definitions/io.k8s.api.core.v1.Capabilities",
     "description": "The capabilities to add/drop when running containers."
    },
    "privileged": {
@@ -2007,15 +2007,15 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "integer"
    },
    "seLinuxOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SELinuxOptions",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SELinuxOptions",
     "description": "The SELinux context to be applied to the container."
    },
    "seccompProfile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SeccompProfile",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SeccompProfile",
     "description": "The seccomp options to use by this container."
    },
    "windowsOptions": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.WindowsSecurityContextOptions",
+    "$ref": "#/definitions/io.k8s.api.core.v1.WindowsSecurityContextOptions",
     "description": "The Windows specific settings applied to all containers."
    }
   },
@@ -2093,7 +2093,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "boolean"
    },
    "secretRef": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.LocalObjectReference",
+    "$ref": "#/definitions/io.k8s.api.core.v1.LocalObjectReference",
     "description": "secretRef specifies the secret to use for obtaining the StorageOS API credentials."
    },
    "volumeName": {
@@ -2138,7 +2138,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "port": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString",
     "description": "Number or name of the port to access on the container."
    }
   },
@@ -2229,79 +2229,79 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "awsElasticBlockStore": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource",
     "description": "awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "azureDisk": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AzureDiskVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.AzureDiskVolumeSource",
     "description": "azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod."
    },
    "azureFile": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.AzureFileVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.AzureFileVolumeSource",
     "description": "azureFile represents an Azure File Service mount on the host and bind mount to the pod."
    },
    "cephfs": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.CephFSVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.CephFSVolumeSource",
     "description": "cephFS represents a Ceph FS mount on the host that shares a pod's lifetime."
    },
    "cinder": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.CinderVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.CinderVolumeSource",
     "description": "cinder represents a cinder volume attached and mounted on kubelets host machine."
    },
    "configMap": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ConfigMapVolumeSource",
     "description": "configMap represents a configMap that should populate this volume"
    },
    "csi": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.CSIVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.CSIVolumeSource",
     "description": "csi (Container Storage Interface) represents ephemeral storage that is handled by certain external CSI drivers."
    },
    "downwardAPI": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.DownwardAPIVolumeSource",
     "description": "downwardAPI represents downward API about the pod that should populate this volume"
    },
    "emptyDir": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.EmptyDirVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.EmptyDirVolumeSource",
     "description": "emptyDir represents a temporary directory that shares a pod's lifetime."
    },
    "ephemeral": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.EphemeralVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.EphemeralVolumeSource",
     "description": "ephemeral represents a volume that is handled by a cluster storage driver."
    },
    "fc": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.FCVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.FCVolumeSource",
     "description": "fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "flexVolume": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.FlexVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.FlexVolumeSource",
     "description": "flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin."
    },
    "flocker": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.FlockerVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.FlockerVolumeSource",
     "description": "flocker represents a Flocker volume attached to a kubelet's host machine."
    },
    "gcePersistentDisk": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.GCEPersistentDiskVolumeSource",
     "description": "gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "gitRepo": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GitRepoVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.GitRepoVolumeSource",
     "description": "gitRepo represents a git repository at a particular revision."
    },
    "glusterfs": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.GlusterfsVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.GlusterfsVolumeSource",
     "description": "glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime."
    },
    "hostPath": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.HostPathVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.HostPathVolumeSource",
     "description": "hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the container."
    },
    "image": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ImageVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ImageVolumeSource",
     "description": "image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine."
    },
    "iscsi": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ISCSIVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ISCSIVolumeSource",
     "description": "iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod."
    },
    "name": {
@@ -2309,47 +2309,47 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "nfs": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.NFSVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.NFSVolumeSource",
     "description": "nfs represents an NFS mount on the host that shares a pod's lifetime More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs"
    },
    "persistentVolumeClaim": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource",
     "description": "persistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace."
    },
    "photonPersistentDisk": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource",
     "description": "photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine."
    },
    "portworxVolume": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PortworxVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PortworxVolumeSource",
     "description": "portworxVolume represents a portworx volume attached and mounted on kubelets host machine."
    },
    "projected": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ProjectedVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ProjectedVolumeSource",
     "description": "projected items for all in one resources secrets, configmaps, and downward API"
    },
    "quobyte": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.QuobyteVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.QuobyteVolumeSource",
     "description": "quobyte represents a Quobyte mount on the host that shares a pod's lifetime."
    },
    "rbd": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.RBDVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.RBDVolumeSource",
     "description": "rbd represents a Rados Block Device mount on the host that shares a pod's lifetime."
    },
    "scaleIO": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ScaleIOVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ScaleIOVolumeSource",
     "description": "scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes."
    },
    "secret": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SecretVolumeSource",
     "description": "secret represents a secret that should populate this volume."
    },
    "storageos": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.StorageOSVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.StorageOSVolumeSource",
     "description": "storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes."
    },
    "vsphereVolume": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource",
+    "$ref": "#/definitions/io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource",
     "description": "vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine."
    }
   },
@@ -2418,23 +2418,23 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   "type": "object",
   "properties": {
    "clusterTrustBundle": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ClusterTrustBundleProjection",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ClusterTrustBundleProjection",
     "description": "ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an auto-updating file."
    },
    "configMap": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ConfigMapProjection",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ConfigMapProjection",
     "description": "configMap information about the configMap data to project"
    },
    "downwardAPI": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.DownwardAPIProjection",
+    "$ref": "#/definitions/io.k8s.api.core.v1.DownwardAPIProjection",
     "description": "downwardAPI information about the downwardAPI data to project"
    },
    "secret": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.SecretProjection",
+    "$ref": "#/definitions/io.k8s.api.core.v1.SecretProjection",
     "description": "secret information about the secret data to project"
    },
    "serviceAccountToken": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.ServiceAccountTokenProjection",
+    "$ref": "#/definitions/io.k8s.api.core.v1.ServiceAccountTokenProjection",
     "description": "serviceAccountToken is information about the serviceAccountToken data to project"
    }
   },
@@ -2448,14 +2448,14 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "Limits describes the maximum amount of compute resources allowed.",
     "type": "object",
     "additionalProperties": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"
     }
    },
    "requests": {
     "description": "Requests describes the minimum amount of compute resources required.",
     "type": "object",
     "additionalProperties": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.api.resource.Quantity"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"
     }
    }
   },
@@ -2496,7 +2496,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
   ],
   "properties": {
    "podAffinityTerm": {
-    "$ref": "#/$defs/io.k8s.api.core.v1.PodAffinityTerm",
+    "$ref": "#/definitions/io.k8s.api.core.v1.PodAffinityTerm",
     "description": "Required."
    },
    "weight": {
@@ -2554,7 +2554,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "matchExpressions is a list of label selector requirements.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement"
     }
    },
    "matchLabels": {
@@ -2606,7 +2606,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "fieldsV1": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1",
     "description": "FieldsV1 holds the first JSON version format as described in the \"FieldsV1\" type."
    },
    "manager": {
@@ -2622,7 +2622,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "string"
    },
    "time": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
     "description": "Time is the timestamp of when the ManagedFields entry was added."
    }
   },
@@ -2640,7 +2640,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     }
    },
    "creationTimestamp": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
     "description": "CreationTimestamp is a timestamp representing the server time when this object was created."
    },
    "deletionGracePeriodSeconds": {
@@ -2648,7 +2648,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "type": "integer"
    },
    "deletionTimestamp": {
-    "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
+    "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time",
     "description": "DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted."
    },
    "finalizers": {
@@ -2677,7 +2677,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry"
     }
    },
    "name": {
@@ -2692,7 +2692,7 @@ export const kubernetesDefs: Record<string, JSONSchema7> = {
     "description": "List of objects depended by this object.",
     "type": "array",
     "items": {
-     "$ref": "#/$defs/io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference"
+     "$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference"
     }
    },
    "resourceVersion": {

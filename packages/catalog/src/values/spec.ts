@@ -127,7 +127,7 @@ export const openList = (description: string, value: Json[] | undefined, values?
  * A Kubernetes type by its OpenAPI name below `io.k8s.` (`api.core.v1.Affinity`): Kubernetes' own
  * schema, derived into kubernetes-schemas.ts, closed like the API server's strict field validation.
  */
-export const kubernetesType = (name: string): JSONSchema7 => ({ $ref: `#/$defs/io.k8s.${name}` });
+export const kubernetesType = (name: string): JSONSchema7 => ({ $ref: `#/definitions/io.k8s.${name}` });
 /** A value passed through as one Kubernetes object, typed by Kubernetes' schema. */
 export const kubernetesObject = (description: string, name: string, value: Record<string, Json> = {}): OpenNode =>
   openMap(description, value, undefined, kubernetesType(name));
