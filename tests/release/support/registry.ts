@@ -79,6 +79,9 @@ export async function startRegistry(credentials = { username: 'releaser', passwo
   const auth = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
   const api = (path: string, accept?: string) => fetch(`http://${host}${path}`, { headers: { Authorization: auth, ...(accept ? { Accept: accept } : {}) } });
   const running = child;
+  // An interrupted run skips the tests' stop(); the registry still goes with the worker.
+  const stopWithWorker = () => running.kill('SIGKILL');
+  process.once('exit', stopWithWorker);
   const registry: Registry = {
     host,
     ...credentials,
@@ -102,6 +105,7 @@ export async function startRegistry(credentials = { username: 'releaser', passwo
     },
     log: () => readFileSync(join(dir, 'registry.log'), 'utf8'),
     async stop() {
+      process.off('exit', stopWithWorker);
       if (running.exitCode === null) {
         const exited = new Promise((resolve) => running.once('exit', resolve));
         running.kill('SIGTERM');
