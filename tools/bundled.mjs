@@ -1,9 +1,10 @@
 // node tools/bundled.mjs tools/<entry>.ts [args…]: runs a TypeScript entry point as one plain
 // JavaScript bundle (.bundle/<entry>.mjs, made by esbuild), so a run skips the TypeScript loader:
-// `npm run generate` and `npm run release` run this way (tsx took 1.5 s of CPU to start the release
-// CLI). The bundle's stamp lists every file the build read, with the sha256 of the very bytes it read
-// (and this file's own); when one differs the bundle is rebuilt before it runs, so a stale bundle
-// cannot run (contents are compared, not modification times, which copies and checkouts carry over).
+// `npm run generate`, `verify:generated` and `release` run this way (tsx took 1.5 s of CPU to start
+// the release CLI). The bundle's stamp lists every file the build read, with the sha256 of the very
+// bytes it read (and this file's own); when one differs the bundle is rebuilt before it runs, so a
+// stale bundle cannot run (contents are compared, not modification times, which copies and checkouts
+// carry over).
 // Packages are bundled too (loading them one file at a time cost more than the generator's own work),
 // except json-schema-to-typescript, which the generator imports only when the schema changed. The
 // catalog's ajv validators are compiled when the bundle is built (precompiledValidators). A --catalog
