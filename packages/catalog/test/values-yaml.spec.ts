@@ -7,9 +7,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { helm, helmMajors } from '../../../tools/helm.ts';
 import { generatedPaths, generateFiles, seedCatalog } from '../src/index.ts';
-import { renderValuesYaml, valuesYamlHeader } from '../src/generate/values-yaml.ts';
+import { docOf, renderValuesYaml, valuesYamlHeader, width, wrap } from '../src/generate/values-yaml.ts';
 import { chartValuesSpec } from '../src/values/chart.ts';
-import { describeFields, group, idMap, openMap, toDefault, type Group, type Json, type SpecNode } from '../src/values/spec.ts';
+import { group, idMap, openMap, toDefault, type Group, type Json } from '../src/values/spec.ts';
 
 const files = await generateFiles(seedCatalog);
 const content = (path: string) => files.find((f) => f.path === path)!.content;
@@ -30,27 +30,11 @@ function undocumented(map: YAMLMap, node: Group, path: string): string[] {
 
 /**
  * values.yaml as the yaml library's Document API prints it: the spec's defaults, each spec'd key with
- * its wrapped description as a comment (the oracle for the generator's own printer).
+ * its wrapped description as a comment (the oracle for the generator's own printer; the comment text
+ * is the generator's, the printing the library's).
  */
 function documentRendering(spec: Group): string {
-  const wrap = (text: string, width: number) =>
-    text.split('\n').flatMap((paragraph) => {
-      const hanging = paragraph.startsWith('- ') ? '  ' : '';
-      const lines: string[] = [];
-      let line = '';
-      for (const word of paragraph.split(' ')) {
-        if (line && line.length + 1 + word.length > width) {
-          lines.push(line);
-          line = hanging + word;
-        } else line = line ? `${line} ${word}` : word;
-      }
-      return [...lines, line];
-    });
-  const asComment = (text: string, indent: number) => wrap(text, 98 - indent).map((line) => (line ? ` ${line}` : '')).join('\n');
-  const docOf = (node: SpecNode) =>
-    node.description +
-    (node.kind === 'leaf' && node.schema?.enum ? `\nAllowed: ${node.schema.enum.join(', ')}.` : '') +
-    (node.kind === 'map' ? `\nEach entry has:\n${describeFields(node.item).map((line) => `- ${line}`).join('\n')}` : '');
+  const asComment = (text: string, indent: number) => wrap(text, width - indent).map((line) => (line ? ` ${line}` : '')).join('\n');
   const annotate = (map: YAMLMap, node: Group, indent: number): void =>
     map.items.forEach((pair: Pair, index) => {
       const child = isScalar(pair.key) ? node.properties[String(pair.key.value)] : undefined;

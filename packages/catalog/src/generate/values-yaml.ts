@@ -4,10 +4,10 @@
 // library (the same bytes for the catalog; the same data, read as YAML 1.1 and 1.2, for any values).
 import { describeFields, toDefault, type Group, type Json, type SpecNode } from '../values/spec.ts';
 
-const width = 98;
+export const width = 98;
 
 /** Word-wraps each paragraph; a `- ` bullet's continuation lines are indented under its text. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     const hanging = paragraph.startsWith('- ') ? '  ' : '';
@@ -23,7 +23,8 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-function docOf(node: SpecNode): string {
+/** The comment documenting a value: its description, allowed values, a map entry's fields. */
+export function docOf(node: SpecNode): string {
   const allowed = node.kind === 'leaf' && node.schema?.enum ? `\nAllowed: ${node.schema.enum.join(', ')}.` : '';
   const fields = node.kind === 'map' ? `\nEach entry has:\n${describeFields(node.item).map((line) => `- ${line}`).join('\n')}` : '';
   return node.description + allowed + fields;
