@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generatedPaths, generateFiles, seedCatalog } from '../src/index.ts';
-import { renderTypes, withoutConditionals } from '../src/generate/types.ts';
+import { renderTypes, typesSchema } from '../src/generate/types.ts';
 
 describe('values types', () => {
   it('reuses the types file only when it was made from the same schema', async () => {
@@ -23,6 +23,26 @@ describe('values types', () => {
       properties: { a: { type: 'string' as const } },
       allOf: [{ if: { required: ['a'] }, then: { required: ['b'] } }],
     };
-    expect(withoutConditionals(schema)).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(typesSchema(schema)).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+  });
+
+  it('gives a described $ref the type it refers to, declared once', async () => {
+    const schema = {
+      type: 'object' as const,
+      properties: {
+        liveness: { description: 'Liveness.', $ref: '#/definitions/Probe' },
+        readiness: { description: 'Readiness.', $ref: '#/definitions/Probe' },
+      },
+      definitions: { Probe: { type: 'object' as const, title: 'Probe', properties: { path: { description: 'Nested.', $ref: '#/definitions/Path' } } }, Path: { type: 'string' as const, title: 'Path' } },
+    };
+    expect(typesSchema(schema)).toEqual({
+      type: 'object',
+      properties: { liveness: { $ref: '#/definitions/Probe' }, readiness: { $ref: '#/definitions/Probe' } },
+      definitions: { Probe: { type: 'object', title: 'Probe', properties: { path: { $ref: '#/definitions/Path' } } }, Path: { type: 'string', title: 'Path' } },
+    });
+    const types = await renderTypes(schema, 'b');
+    expect(types.match(/^export interface /gm)).toHaveLength(2); // Values and Probe
+    expect(types).toContain('liveness?: Probe;');
+    expect(types).toContain('readiness?: Probe;');
   });
 });
