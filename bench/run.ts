@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] [--runs N] [--no-release]: the chart against the floor (bench/baseline-chart, the same
-// config.yaml) under Helm 3 and Helm 4, interleaved run by run, at 25 / 1,000 / 5,000 / 10,000
-// deployments; CPU-time medians, their ratio and wall times. Then `npm run generate` as a user runs
+// config.yaml) and the values floor (the chart's values and schema, no templates) under Helm 3 and
+// Helm 4, interleaved run by run, at 25 / 1,000 / 5,000 / 10,000 deployments; CPU-time medians, their
+// ratios to the floor and wall times. Then `npm run generate` as a user runs
 // it, at the same sizes, and a full release. The full run rewrites the README's table. Not a test.
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { generatedPaths } from '@litellm-stack/catalog';
 import { parseObjects } from '../tools/chart.ts';
 import { chartDir, helmBin, helmMajors, repoRoot } from '../tools/helm.ts';
-import { baselineArgs, baselineConfig } from './baseline.ts';
+import { baselineArgs, baselineConfig, writeValuesFloorChart } from './baseline.ts';
 import { measureProcess, type ProcessCost } from './measure.ts';
 import { benchRelease } from './release.ts';
 import { median } from './stats.ts';
@@ -24,6 +25,7 @@ const quick = options.quick!;
 const runs = Number(options.runs ?? (quick ? 1 : 5));
 const sizes = quick ? [25, 1000] : [25, 1000, 5000, 10000];
 const work = mkdtempSync(join(tmpdir(), 'litellm-stack-bench-'));
+const valuesFloorDir = writeValuesFloorChart(join(work, 'values-floor'));
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
 
@@ -47,8 +49,8 @@ const print = (line: string) => {
 print(`${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; `
   + `load average at start ${load()} (shared machine: absolute times are context, ratios the figure); median of ${runs} run(s), ${new Date().toISOString()}`);
 print('');
-print('| deployments | Helm | chart CPU s | baseline CPU s | ratio | chart wall s | baseline wall s |');
-print('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+print('| deployments | Helm | chart CPU s | baseline CPU s | ratio | values floor CPU s | values floor ratio | chart wall s | baseline wall s |');
+print('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 const generateRows: string[] = [];
 for (const size of sizes) {
   const dir = join(work, `catalog-${size}`);
@@ -57,20 +59,25 @@ for (const size of sizes) {
   const generateTimes = Array.from({ length: runs }, () => generate(args));
   generateRows.push(`| ${size.toLocaleString('en')} | ${Math.round(median(generateTimes.map((t) => t.wallMs)))} | ${Math.round(median(generateTimes.map((t) => t.cpuMs)))} |`);
 
-  const chartArgs = ['template', 'bench', chartDir, '-f', join(dir, generatedPaths.values), '-f', join(chartDir, 'ci', '02-seed-full.yaml')];
+  const valuesFiles = ['-f', join(dir, generatedPaths.values), '-f', join(chartDir, 'ci', '02-seed-full.yaml')];
+  const chartArgs = ['template', 'bench', chartDir, ...valuesFiles];
+  const valuesFloorArgs = ['template', 'bench', valuesFloorDir, ...valuesFiles];
   const manifest = execFileSync(helmBin('helm4'), chartArgs, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const floorArgs = baselineArgs(baselineConfig(parseObjects(manifest)), join(work, `config-${size}.yaml`));
   for (const major of helmMajors) {
     const chart: ProcessCost[] = [];
     const baseline: ProcessCost[] = [];
-    // Interleaved, so the other work on the machine weighs on both alike.
+    const valuesFloor: ProcessCost[] = [];
+    // Interleaved, so the other work on the machine weighs on all alike.
     for (let run = 0; run < runs; run += 1) {
       chart.push(measureProcess(helmBin(major), chartArgs));
       baseline.push(measureProcess(helmBin(major), floorArgs));
+      valuesFloor.push(measureProcess(helmBin(major), valuesFloorArgs));
     }
     const cpu = (costs: ProcessCost[]) => median(costs.map((cost) => cost.cpuMs));
     const wall = (costs: ProcessCost[]) => median(costs.map((cost) => cost.wallMs));
-    print(`| ${size.toLocaleString('en')} | ${major} | ${seconds(cpu(chart))} | ${seconds(cpu(baseline))} | ${(cpu(chart) / cpu(baseline)).toFixed(2)} | ${seconds(wall(chart))} | ${seconds(wall(baseline))} |`);
+    const ratio = (costs: ProcessCost[]) => (cpu(costs) / cpu(baseline)).toFixed(2);
+    print(`| ${size.toLocaleString('en')} | ${major} | ${seconds(cpu(chart))} | ${seconds(cpu(baseline))} | ${ratio(chart)} | ${seconds(cpu(valuesFloor))} | ${ratio(valuesFloor)} | ${seconds(wall(chart))} | ${seconds(wall(baseline))} |`);
   }
 }
 print('');

@@ -3,12 +3,15 @@
 // config.yaml as the chart. A few hundred synthetic deployments with the smallest limit make the split
 // cheap to render; the 10,000-deployment proof is tests/conformance/scale.spec.ts.
 import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { baselineArgs, baselineConfig } from '../../bench/baseline.ts';
+import { baselineArgs, baselineConfig, writeValuesFloorChart } from '../../bench/baseline.ts';
 import { syntheticModelValues } from '../../bench/synthetic.ts';
 import { helm, helmMajors } from '../../tools/helm.ts';
-import { configFiles, liteLLMConfig, objectsOfKind, parseObjects, render, single, type K8sObject } from '../support/chart.ts';
+import { configFiles, liteLLMConfig, objectsOfKind, parseObjects, render, single, tryRender, type K8sObject } from '../support/chart.ts';
 
 const limit = 65536;
 const models = syntheticModelValues(300);
@@ -19,6 +22,7 @@ const modelConfigMaps = (objects: K8sObject[]) => objectsOfKind(objects, 'Config
 // (templates/_config.tpl): values that read like that line must stay values.
 const placeholder = 'model_list: LITELLM_STACK_MODEL_LIST';
 const lookalike = { note: placeholder, block: `first\n${placeholder}\n${placeholder}`, list: [placeholder] };
+const valuesFloorChart = writeValuesFloorChart(join(mkdtempSync(join(tmpdir(), 'litellm-stack-values-floor-')), 'litellm-stack'));
 const checksum = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.metadata.annotations['checksum/config'];
 
 describe.each(helmMajors)('%s', (major) => {
@@ -98,6 +102,22 @@ describe.each(helmMajors)('%s', (major) => {
         expect(checksum(whole)).toBe(createHash('sha256').update(config.replace(/\n$/, '')).digest('hex'));
         expect(single(floor, 'Deployment').spec.template.metadata.annotations['checksum/config']).toBe(createHash('sha256').update(config).digest('hex'));
       }
+    }
+  });
+
+  it("the bench's values floor takes the chart's values and refuses what its schema refuses, with the chart's message", async () => {
+    const files = ['ci/02-seed-full.yaml'];
+    expect(await render(major, { chart: valuesFloorChart, files, values: { models } })).toEqual([]);
+    const bad = [
+      { models: { 'added-model': { ...added['added-model'], rpm: -1 } } },
+      { models: { 'added-model': { ...added['added-model'], modelNmae: 'typo' } } },
+      { notAValue: true },
+    ];
+    for (const values of bad) {
+      const [chart, floor] = await Promise.all([tryRender(major, { files, values }), tryRender(major, { chart: valuesFloorChart, files, values })]);
+      expect(chart.code, JSON.stringify(values)).not.toBe(0);
+      expect(floor.code, JSON.stringify(values)).toBe(chart.code);
+      expect(floor.stderr).toBe(chart.stderr);
     }
   });
 });
