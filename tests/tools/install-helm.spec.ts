@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,5 +31,25 @@ describe('install-helm', () => {
   it('says which entry is missing from the archive', async () => {
     const pin = { ...helmPins.helm3, entry: 'helm/not-helm' };
     await expect(installHelm('helm3', pin, join(mkdtempSync(join(tmpdir(), 'install-helm-')), 'helm'))).rejects.toThrow('helm/not-helm not found');
+  });
+});
+
+describe('runHelm', () => {
+  it('runs Helm with GOGC=400 (the collector paced for short runs) unless the caller sets GOGC', async () => {
+    const script = join(mkdtempSync(join(tmpdir(), 'run-helm-')), 'helm');
+    writeFileSync(script, '#!/bin/sh\nprintf %s "$GOGC"\n', { mode: 0o755 });
+    const saved = { HELM3_BIN: process.env.HELM3_BIN, GOGC: process.env.GOGC };
+    try {
+      process.env.HELM3_BIN = script;
+      delete process.env.GOGC;
+      expect((await runHelm('helm3', [])).stdout).toBe('400');
+      process.env.GOGC = '150';
+      expect((await runHelm('helm3', [])).stdout).toBe('150');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });

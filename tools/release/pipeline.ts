@@ -5,7 +5,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { $ } from 'zx';
-import { chartDir, helmBin, helmMajors, repoRoot, type HelmMajor } from '../helm.ts';
+import { chartDir, helmBin, helmMajors, helmRuntimeEnv, repoRoot, type HelmMajor } from '../helm.ts';
 import { writeFilesAtomically } from '../write-atomic.ts';
 import type { ReleaseOptions } from './args.ts';
 import { diffFiles, readTarGz } from './archive.ts';
@@ -393,6 +393,7 @@ export async function release(options: ReleaseOptions, io: ReleaseIO): Promise<R
   const { REGISTRY_PASSWORD: _password, ...childEnv } = io.env;
   const helmEnv: NodeJS.ProcessEnv = {
     ...childEnv,
+    ...helmRuntimeEnv(childEnv),
     HELM_CONFIG_HOME: join(work, 'helm', 'config'),
     HELM_CACHE_HOME: join(work, 'helm', 'cache'),
     HELM_DATA_HOME: join(work, 'helm', 'data'),
