@@ -37,7 +37,8 @@ export default defineConfig({
       // 4,392 s + 796 s on two cores, which a fresh `.ci/run` cannot add, so they run only as `npm run test:flux`.
       ...onlyWhen('LITELLM_STACK_FLUX', { name: 'flux', include: ['tests/flux/**/*.spec.ts'], testTimeout: 600_000, hookTimeout: 3_600_000 }),
       // A real API server and controller-manager (tools/cluster): installs, upgrades and Flux. Building
-      // the binaries when the cache lacks them takes about 12 minutes on two idle cores (.ci/run builds first).
+      // the binaries when the cache lacks them takes about 12 minutes on two idle cores (.ci/run builds
+      // them first).
       {
         extends: true,
         test: { name: 'cluster', include: ['tests/cluster/**/*.spec.ts'], testTimeout: 600_000, hookTimeout: 3_600_000 },

@@ -3,10 +3,10 @@
 // config.yaml as the chart. A few hundred synthetic deployments with the smallest limit make the split
 // cheap to render; the 10,000-deployment proof is tests/conformance/scale.spec.ts.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { baselineArgs, baselineConfig, writeValuesFloorChart } from '../../bench/baseline.ts';
 import { syntheticModelValues } from '../../bench/synthetic.ts';
@@ -22,7 +22,9 @@ const modelConfigMaps = (objects: K8sObject[]) => objectsOfKind(objects, 'Config
 // (templates/_config.tpl): values that read like that line must stay values.
 const placeholder = 'model_list: LITELLM_STACK_MODEL_LIST';
 const lookalike = { note: placeholder, block: `first\n${placeholder}\n${placeholder}`, list: [placeholder] };
-const valuesFloorChart = writeValuesFloorChart(join(mkdtempSync(join(tmpdir(), 'litellm-stack-values-floor-')), 'litellm-stack'));
+const valuesFloorScratch = mkdtempSync(join(tmpdir(), 'litellm-stack-values-floor-'));
+const valuesFloorChart = writeValuesFloorChart(join(valuesFloorScratch, 'litellm-stack'));
+afterAll(() => rmSync(valuesFloorScratch, { recursive: true, force: true }));
 const checksum = (objects: K8sObject[]) => single(objects, 'Deployment').spec.template.metadata.annotations['checksum/config'];
 
 describe.each(helmMajors)('%s', (major) => {
